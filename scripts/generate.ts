@@ -1,0 +1,52 @@
+/**
+ * npm run generate -- [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--strict] [--quiet]
+ */
+import { performance } from 'node:perf_hooks';
+import { formatCoverageTable } from './lib/coverage.ts';
+import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
+import { build, defaultPaths } from './lib/pipeline.ts';
+
+const USAGE = `Usage: npm run generate -- [options]
+
+Builds every comparison article from data/ and templates/ into out/.
+
+  --locale LIST     only these locales (comma-separated), e.g. --locale fr,en
+  --protocol LIST   only these protocols, e.g. --protocol sip
+  --format LIST     md, html, json (default: the formats in data/site.yaml)
+  --out DIR         output folder (default: out)
+  --strict          missing translations are errors, not warnings
+  --quiet           print errors only
+  -h, --help        this text
+
+Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O error.
+`;
+
+runCommand('generate', () => {
+  const args = parseCli(
+    process.argv.slice(2),
+    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' } },
+    USAGE,
+  );
+  const paths = defaultPaths(process.cwd(), args.out);
+  checkOutDir(paths.root, paths.outDir);
+  const started = performance.now();
+  const bar = progress(!args.quiet);
+  const result = build(paths, {
+    strict: args.strict,
+    locales: listOption(args.locale),
+    protocols: listOption(args.protocol),
+    formats: parseFormats(args.format),
+    onRender: (d, t) => bar.update('Rendering pages', d, t),
+    onWrite: (d, t) => bar.update('Writing files', d, t),
+  });
+  bar.clear();
+  if (!args.quiet) {
+    printDiagnostics(result.warnings);
+    if (result.coverage.some((c) => c.missing.length)) process.stderr.write(`${formatCoverageTable(result.coverage)}\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const { written, unchanged, pruned } = result.write;
+    process.stdout.write(
+      `generate: ${result.pages} pages, ${result.files} files in ${rel(paths.root, paths.outDir)}/ — ${written.length} written, ${unchanged} unchanged, ${pruned.length} pruned — ${seconds} s\n`,
+    );
+  }
+});

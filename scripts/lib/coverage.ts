@@ -1,0 +1,61 @@
+/**
+ * Translation coverage: which source strings each locale has, and which pages a
+ * locale can therefore publish. A page is published in a locale only when every
+ * string it needs exists there — never with English text filling the gaps.
+ */
+import { START, type DiagnosticBag } from './diagnostics.ts';
+import type { DataSet, LocaleData } from './validate.ts';
+
+export interface LocaleCoverage {
+  locale: string;
+  total: number;
+  translated: number;
+  /** Missing keys, sorted. */
+  missing: string[];
+}
+
+export function computeCoverage(data: DataSet): LocaleCoverage[] {
+  const keys = [...data.source.strings.keys()].sort();
+  return data.locales.map((l) => {
+    const missing = keys.filter((k) => !l.strings.has(k));
+    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing };
+  });
+}
+
+/** Reports missing strings: one warning per locale by default, one error per string with `strict`. */
+export function reportMissing(coverage: LocaleCoverage[], strict: boolean, bag: DiagnosticBag): void {
+  for (const c of coverage) {
+    if (!c.missing.length) continue;
+    if (strict) {
+      for (const key of c.missing) bag.error(fileForKey(c.locale, key), START, 'STRING_MISSING', `"${key}" is not translated`);
+    } else {
+      bag.warning(`data/locales/${c.locale}/locale.yaml`, START, 'STRING_MISSING', `${c.missing.length} of ${c.total} strings are not translated; pages that need them are not built in ${c.locale} (see npm run coverage)`);
+    }
+  }
+}
+
+/** The file a key belongs in, for a locale. */
+export function fileForKey(locale: string, key: string): string {
+  const m = /^protocols\.([^.]+)\.(?:codes\.([^.]+)\.)?/.exec(key);
+  if (!m) return `data/locales/${locale}/ui.yaml`;
+  return m[2] ? `data/locales/${locale}/protocols/${m[1]}/codes/${m[2]}.yaml` : `data/locales/${locale}/protocols/${m[1]}/protocol.yaml`;
+}
+
+/** Whether a locale has every source string under the given key prefixes ("" = the ui table). */
+export function hasAllStrings(data: DataSet, locale: LocaleData, group: 'ui' | { protocol: string; code?: number }): boolean {
+  for (const key of data.source.strings.keys()) {
+    const inGroup =
+      group === 'ui'
+        ? !key.startsWith('protocols.')
+        : group.code === undefined
+          ? key.startsWith(`protocols.${group.protocol}.`) && !key.startsWith(`protocols.${group.protocol}.codes.`)
+          : key.startsWith(`protocols.${group.protocol}.codes.${group.code}.`);
+    if (inGroup && !locale.strings.has(key)) return false;
+  }
+  return true;
+}
+
+export function formatCoverageTable(coverage: LocaleCoverage[]): string {
+  const rows = coverage.map((c) => `| ${c.locale} | ${c.translated} / ${c.total} | ${((100 * c.translated) / Math.max(1, c.total)).toFixed(1)}% | ${c.missing.length} |`);
+  return ['| locale | strings | coverage | missing |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,74 @@
+/**
+ * The site's pages: which (locale, pair) comparisons are published, and their URLs.
+ * A pair is published in a locale when that locale has every string the page needs.
+ */
+import { hasAllStrings } from './coverage.ts';
+import type { DiagnosticBag } from './diagnostics.ts';
+import { enumeratePairs, makePair, type Pair } from './pairs.ts';
+import type { DataSet, LocaleData, ProtocolData } from './validate.ts';
+
+export interface Page {
+  locale: LocaleData;
+  protocol: ProtocolData;
+  pair: Pair;
+}
+
+export interface SiteIndex {
+  data: DataSet;
+  /** Every published page, sorted by locale (site order), protocol, then pair. */
+  pages: Page[];
+  /** Pairs of each protocol, whatever the locale. */
+  pairs: Map<string, Pair[]>;
+  has(locale: string, protocol: string, slug: string): boolean;
+}
+
+export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
+  const pairs = new Map(data.protocols.map((p) => [p.id, enumeratePairs(p, data.site.pairPolicy, bag)]));
+  const pages: Page[] = [];
+  const keys = new Set<string>();
+  for (const locale of data.locales) {
+    if (!hasAllStrings(data, locale, 'ui')) continue;
+    for (const protocol of data.protocols) {
+      if (!hasAllStrings(data, locale, { protocol: protocol.id })) continue;
+      const ready = new Set(protocol.codes.filter((c) => hasAllStrings(data, locale, { protocol: protocol.id, code: c.code })).map((c) => c.code));
+      for (const pair of pairs.get(protocol.id)!) {
+        if (!ready.has(pair.a.code) || !ready.has(pair.b.code)) continue;
+        pages.push({ locale, protocol, pair });
+        keys.add(`${locale.id}/${protocol.id}/${pair.slug}`);
+      }
+    }
+  }
+  return { data, pages, pairs, has: (l, p, s) => keys.has(`${l}/${p}/${s}`) };
+}
+
+/** URL path of a comparison in the HTML site: "/fr/sip/180-ringing-vs-401-unauthorized/". */
+export function pagePath(locale: string, protocol: string, slug: string): string {
+  return `/${locale}/${protocol}/${slug}/`;
+}
+
+export function pageUrl(data: DataSet, locale: string, protocol: string, slug: string): string {
+  return data.site.baseUrl + pagePath(locale, protocol, slug);
+}
+
+/**
+ * Comparisons to link from a page, at most `limit`: pairs with the codes each code
+ * lists as related first, then the codes that list them, then other codes of the
+ * same classes; only pages that exist in the locale.
+ */
+export function relatedPairs(index: SiteIndex, page: Page, limit = 6): Pair[] {
+  const { protocol, pair, locale } = page;
+  const out = new Map<string, Pair>();
+  const add = (x: number, y: number) => {
+    if (x === y || out.size >= limit) return;
+    const cx = protocol.byCode.get(x);
+    const cy = protocol.byCode.get(y);
+    if (!cx || !cy) return;
+    const p = makePair(protocol.id, cx, cy);
+    if (p.slug === pair.slug || !index.has(locale.id, protocol.id, p.slug)) return;
+    out.set(p.slug, p);
+  };
+  for (const c of [pair.a, pair.b]) for (const r of c.related) add(c.code, r);
+  for (const c of [pair.a, pair.b]) for (const o of protocol.codes) if (o.related.includes(c.code)) add(c.code, o.code);
+  for (const c of [pair.a, pair.b]) for (const o of protocol.codes) if (o.classId === c.classId) add(c.code, o.code);
+  return [...out.values()];
+}

@@ -1,0 +1,190 @@
+/**
+ * The one declaration of every data file's shape. TypeScript types are derived
+ * from these schemas (z.infer); no other copy of the shape exists.
+ *
+ * Language-neutral data lives under data/site.yaml and data/protocols/; every
+ * user-facing string lives under data/locales/<locale>/ (see README "Data layout").
+ */
+import { z } from 'zod';
+
+/** Lowercase BCP 47 tag used as a folder name: `en`, `fr`, `zh-hans`, `pt-br`. */
+export const localeId = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'must be a lowercase BCP 47 tag such as "fr" or "zh-hans"');
+
+/** A slug-safe identifier: protocol ids, class ids, fact dimension ids and values. */
+export const ident = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
+
+/** A reference to a specification section. RFCs link to the RFC Editor; other documents give a URL. */
+export const reference = z.union([
+  z.strictObject({
+    rfc: z.number().int().positive(),
+    section: z.string().regex(/^(\d+(\.\d+)*|[A-Z](\.\d+)*)$/, 'must be a section number such as "21.4.2"').optional(),
+  }),
+  z.strictObject({
+    doc: z.string().min(1),
+    url: z.url(),
+    section: z.string().min(1).optional(),
+  }),
+]);
+
+/** A fact value: an enum value, a set of enum values, or verbatim protocol tokens. */
+export const factValue = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/** A language-neutral fact with the specification section it comes from. */
+export const fact = z.strictObject({
+  value: factValue,
+  ref: reference,
+});
+
+// ---------------------------------------------------------------- site.yaml
+
+export const outputFormat = z.enum(['md', 'html', 'json']);
+
+export const siteSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Absolute base URL without a trailing slash; canonical and alternate URLs start with it. */
+  baseUrl: z.url().regex(/[^/]$/, 'must not end with "/"'),
+  sourceLocale: localeId,
+  locales: z.array(localeId).min(1),
+  formats: z.array(outputFormat).min(1),
+  /** `all`: every unordered pair; `related`: pairs where one code lists the other, plus pairs within a class. */
+  pairPolicy: z.enum(['all', 'related']).default('all'),
+});
+
+// ------------------------------------------------- protocols/<p>/protocol.yaml
+
+export const dimensionSchema = z.strictObject({
+  id: ident,
+  /** enum: one value; set: one or more values; tokens: protocol tokens shown verbatim (header field names). */
+  kind: z.enum(['enum', 'set', 'tokens']),
+  /** Allowed values for enum and set dimensions. */
+  values: z.array(ident).min(1).optional(),
+  /** Whether a difference in this dimension can be the decisive one (enum dimensions only), in declared order. */
+  decisive: z.boolean().default(false),
+  /** Whether every code must state this fact (directly or through its class). */
+  required: z.boolean().default(false),
+  /** Whether this enum dimension's values carry the `action` sentence used in "When to use which". */
+  action: z.boolean().default(false),
+});
+
+export const codeClassSchema = z.strictObject({
+  id: ident,
+  /** Inclusive code range of the class, e.g. [100, 199]. */
+  range: z.tuple([z.number().int(), z.number().int()]),
+  ref: reference,
+  /** Facts every code of the class shares unless the code states its own. */
+  facts: z.record(ident, fact).default({}),
+});
+
+export const protocolSchema = z.strictObject({
+  id: ident,
+  name: z.string().min(1),
+  /** The specifications that define the protocol's codes. */
+  specs: z.array(reference).min(1),
+  codeRange: z.tuple([z.number().int(), z.number().int()]),
+  classes: z.array(codeClassSchema).min(1),
+  /** Fact dimensions, in the order they appear in Key differences. */
+  dimensions: z.array(dimensionSchema).min(1),
+});
+
+// ---------------------------------------------- protocols/<p>/codes/<n>.yaml
+
+export const codeSchema = z.strictObject({
+  code: z.number().int(),
+  /** The registered reason phrase, in English, exactly as the registry spells it. */
+  reason: z.string().min(1),
+  /** Where the code is defined. */
+  definedIn: z.array(reference).min(1),
+  facts: z.record(ident, fact).default({}),
+  /** Codes this one is commonly confused with; related comparisons link to these first. */
+  related: z.array(z.number().int()).default([]),
+  deprecated: z.boolean().default(false),
+  /** With deprecated: the codes that replace it. */
+  replacedBy: z.array(z.number().int()).default([]),
+});
+
+// ------------------------------------------------------------ locale tables
+
+/** data/locales/<l>/locale.yaml: the locale itself. */
+export const localeSchema = z.strictObject({
+  /** The BCP 47 tag as it appears in HTML `lang` and `hreflang`, e.g. "zh-Hans". */
+  tag: z.string().min(2),
+  /** The language's own name, e.g. "Français". */
+  name: z.string().min(1),
+  dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  /** Typography checked on every string of the locale. */
+  typography: z
+    .strictObject({
+      /** Punctuation that must be preceded by a no-break space (U+00A0 or U+202F) when preceded by a space. */
+      noBreakSpaceBefore: z.string().default(''),
+    })
+    .default({ noBreakSpaceBefore: '' }),
+});
+
+/** A flat or nested table of ICU MessageFormat strings (data/locales/<l>/ui.yaml). */
+export type MessageTree = { [key: string]: string | MessageTree };
+export const messageTree: z.ZodType<MessageTree> = z.lazy(() =>
+  z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'keys are letters, digits, "_" and "-"'), z.union([z.string(), messageTree])),
+);
+
+const enumValueTexts = z.strictObject({
+  /** Short label for the Key differences table. */
+  label: z.string().min(1),
+  /** A full sentence with {code}: what this value means for that code (used for the decisive difference). */
+  consequence: z.string().min(1).optional(),
+  /** A full sentence with {code}: what the client does after receiving it (used in When to use which). */
+  action: z.string().min(1).optional(),
+});
+
+/** data/locales/<l>/protocols/<p>/protocol.yaml: the protocol's localized names and fact labels. */
+export const protocolTextsSchema = z.strictObject({
+  name: z.string().min(1),
+  classes: z.record(
+    ident,
+    z.strictObject({
+      /** Title-case name for tables: "Request failure (4xx)". */
+      name: z.string().min(1),
+      summary: z.string().min(1),
+      /** One response of the class, with its article, for use inside a sentence: "a request failure (4xx) response". */
+      response: z.string().min(1),
+      /** Several responses of the class, for "both are …": "request failure (4xx) responses". */
+      responses: z.string().min(1),
+    }),
+  ),
+  dimensions: z.record(
+    ident,
+    z.strictObject({
+      /** Row label in Key differences. */
+      label: z.string().min(1),
+      /** The dimension as the object of a sentence: "whether the response is provisional or final". */
+      topic: z.string().min(1),
+      values: z.record(ident, enumValueTexts).default({}),
+    }),
+  ),
+});
+
+/** data/locales/<l>/protocols/<p>/codes/<n>.yaml: one code's texts. */
+export const codeTextsSchema = z.strictObject({
+  /** The reason phrase in this language (the registry phrase in English). */
+  name: z.string().min(1),
+  description: z.string().min(1),
+  whenYouSeeIt: z.string().min(1),
+  howToFix: z.string().min(1),
+  /** One sentence: the situation in which a server sends this code (When to use which). */
+  sendWhen: z.string().min(1),
+});
+
+export type Reference = z.infer<typeof reference>;
+export type Fact = z.infer<typeof fact>;
+export type Site = z.infer<typeof siteSchema>;
+export type OutputFormat = z.infer<typeof outputFormat>;
+export type Dimension = z.infer<typeof dimensionSchema>;
+export type CodeClass = z.infer<typeof codeClassSchema>;
+export type Protocol = z.infer<typeof protocolSchema>;
+export type Code = z.infer<typeof codeSchema>;
+export type LocaleInfo = z.infer<typeof localeSchema>;
+export type ProtocolTexts = z.infer<typeof protocolTextsSchema>;
+export type CodeTexts = z.infer<typeof codeTextsSchema>;

@@ -1,0 +1,132 @@
+/**
+ * String tables: every user-facing string of a locale, flattened to one key space
+ * that mirrors the folder layout:
+ *   ui.yaml                          → "article.title"
+ *   protocols/sip/protocol.yaml      → "protocols.sip.classes.4xx.name"
+ *   protocols/sip/codes/401.yaml     → "protocols.sip.codes.401.description"
+ * Values are ICU MessageFormat, parsed here once; placeholders are compared with English.
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { DiagnosticBag, Position } from './diagnostics.ts';
+import type { YamlFile, YamlPath } from './yaml-file.ts';
+
+export interface StringEntry {
+  source: string;
+  file: string;
+  pos: Position;
+  /** Parsed ICU AST, or undefined when the message has a syntax error. */
+  ast?: MessageFormatElement[];
+}
+
+export type StringTable = Map<string, StringEntry>;
+
+/** Adds every string leaf of a YAML file to the table under `prefix`; non-string leaves are reported. */
+export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag: DiagnosticBag): void {
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const key = [prefix, ...path].filter((p) => p !== '').join('.');
+      const source = value.normalize('NFC');
+      const pos = yf.pos(path);
+      const entry: StringEntry = { source, file: yf.file, pos };
+      try {
+        entry.ast = parse(source, { requiresOtherClause: true });
+      } catch (e) {
+        bag.error(yf.file, pos, 'ICU_SYNTAX', `"${key}": ${icuErrorMessage(e)}`);
+      }
+      table.set(key, entry);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    } else {
+      bag.error(yf.file, yf.pos(path), 'SCHEMA_INVALID', `"${[prefix, ...path].join('.')}" must be a string or a map of strings`);
+    }
+  };
+  walk(yf.value, []);
+}
+
+function icuErrorMessage(e: unknown): string {
+  const err = e as { message?: string };
+  return `ICU MessageFormat syntax error (${err.message ?? String(e)})`;
+}
+
+/**
+ * The placeholder signature of a message: each argument with its kind, and for
+ * select/plural the argument only (their cases may legitimately differ by language).
+ */
+export function placeholders(ast: MessageFormatElement[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (els: MessageFormatElement[]): void => {
+    for (const el of els) {
+      switch (el.type) {
+        case TYPE.argument:
+          out.add(el.value);
+          break;
+        case TYPE.number:
+        case TYPE.date:
+        case TYPE.time:
+          out.add(el.value);
+          break;
+        case TYPE.select:
+        case TYPE.plural:
+          out.add(el.value);
+          for (const opt of Object.values(el.options)) visit(opt.value);
+          break;
+        case TYPE.tag:
+          visit(el.children);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(ast);
+  return out;
+}
+
+/** Formats messages of one locale; compiled formatters are cached per key. */
+export class Messages {
+  private readonly cache = new Map<string, IntlMessageFormat>();
+
+  constructor(
+    readonly tag: string,
+    private readonly table: StringTable,
+  ) {}
+
+  has(key: string): boolean {
+    return this.table.has(key);
+  }
+
+  format(key: string, args: Record<string, string | number> = {}): string {
+    let mf = this.cache.get(key);
+    if (!mf) {
+      const entry = this.table.get(key);
+      if (!entry?.ast) throw new Error(`string "${key}" is missing for ${this.tag}`);
+      mf = new IntlMessageFormat(entry.ast, this.tag);
+      this.cache.set(key, mf);
+    }
+    return String(mf.format(args)).replace(/[ \t\r\n]+/g, ' ').trim();
+  }
+
+  /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
+  list(items: string[]): string {
+    return new Intl.ListFormat(this.tag, { type: 'conjunction' }).format(items);
+  }
+}
+
+/** Checks a locale's typography rule on every string of its table. */
+export function checkTypography(table: StringTable, noBreakSpaceBefore: string, bag: DiagnosticBag): void {
+  if (!noBreakSpaceBefore) return;
+  const marks = [...noBreakSpaceBefore].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const plainSpaceBefore = new RegExp(`[ \\t\\n]([${marks}])`, 'u');
+  const plainSpaceAfterGuillemet = /«[ \t\n]/u;
+  for (const [key, entry] of table) {
+    const m = plainSpaceBefore.exec(entry.source);
+    if (m) {
+      bag.error(entry.file, entry.pos, 'TYPOGRAPHY', `"${key}": a plain space precedes "${m[1]}"; use a no-break space (U+202F narrow, or U+00A0)`);
+    } else if (noBreakSpaceBefore.includes('»') && plainSpaceAfterGuillemet.test(entry.source)) {
+      bag.error(entry.file, entry.pos, 'TYPOGRAPHY', `"${key}": a plain space follows "«"; use a no-break space (U+202F or U+00A0)`);
+    }
+  }
+}
+
+export type { YamlPath };

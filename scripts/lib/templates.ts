@@ -1,0 +1,159 @@
+/**
+ * Handlebars templates, one folder per output format (templates/md, templates/html):
+ * `article.hbs` plus `partials/*.hbs`. Templates are compiled in strict mode with
+ * known helpers only, and checked before anything renders:
+ *   - syntax errors, with file and line;
+ *   - helpers that do not exist;
+ *   - {{t "key"}} with a key the source locale does not have;
+ *   - output that would skip escaping (triple-stash; bare {{field}} in Markdown).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { DiagnosticBag, Position } from './diagnostics.ts';
+import { escapeMarkdownInline, markdownCode, safeUrl } from './escape.ts';
+import type { Messages } from './strings.ts';
+
+export type TemplateFormat = 'md' | 'html';
+
+export interface CompiledTemplates {
+  format: TemplateFormat;
+  render(view: object, messages: Messages): string;
+}
+
+type HelperFactory = (messages: Messages) => Record<string, Handlebars.HelperDelegate>;
+
+/** Helpers each format's templates may call, besides Handlebars' own if/unless/each/with. */
+const HELPERS: Record<TemplateFormat, HelperFactory> = {
+  md: (messages) => ({
+    t: (key: string, options: Handlebars.HelperOptions) => escapeMarkdownInline(messages.format(key, options.hash)),
+    md: (text: string | number) => escapeMarkdownInline(String(text)),
+    codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
+    url: (url: string) => safeUrl(url),
+  }),
+  html: (messages) => ({
+    t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
+    codeList: (tokens: string[]) =>
+      new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
+  }),
+};
+const BUILTIN = new Set(['if', 'unless', 'each', 'with']);
+
+export function loadTemplates(templatesDir: string, root: string, format: TemplateFormat, strings: Messages, bag: DiagnosticBag): CompiledTemplates | undefined {
+  const dir = join(templatesDir, format);
+  const rel = (name: string) => `${relativeTo(root, dir)}/${name}`;
+  const env = Handlebars.create();
+  const helperNames = new Set(Object.keys(HELPERS[format](strings)));
+  const options: CompileOptions = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries([...helperNames].map((h) => [h, true])),
+    noEscape: format === 'md',
+  };
+  const files = [['article.hbs', join(dir, 'article.hbs')] as const, ...listPartials(dir).map((n) => [`partials/${n}`, join(dir, 'partials', n)] as const)];
+  let ok = true;
+  let article: Handlebars.TemplateDelegate | undefined;
+  for (const [name, path] of files) {
+    if (!existsSync(path)) {
+      bag.error(rel(name), { line: 1, col: 1 }, 'TEMPLATE_SYNTAX', `template ${name} is missing`);
+      ok = false;
+      continue;
+    }
+    const source = readFileSync(path, 'utf8');
+    const ast = parseTemplate(rel(name), source, bag);
+    if (!ast) {
+      ok = false;
+      continue;
+    }
+    ok = checkTemplate(rel(name), ast, format, helperNames, strings, bag) && ok;
+    if (name === 'article.hbs') article = env.compile(ast, options);
+    else env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), env.compile(ast, options));
+  }
+  if (!ok || !article) return undefined;
+  const template = article;
+  return {
+    format,
+    render: (view, messages) => template(view, { helpers: HELPERS[format](messages) }),
+  };
+}
+
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
+
+function listPartials(dir: string): string[] {
+  const p = join(dir, 'partials');
+  return existsSync(p) ? readdirSync(p).filter((n) => n.endsWith('.hbs')).sort() : [];
+}
+
+function relativeTo(root: string, dir: string): string {
+  return dir.startsWith(root) ? dir.slice(root.length + 1).split('\\').join('/') : dir;
+}
+
+function parseTemplate(file: string, source: string, bag: DiagnosticBag): hbs.AST.Program | undefined {
+  try {
+    return Handlebars.parse(source);
+  } catch (e) {
+    const err = e as { message: string; lineNumber?: number; column?: number };
+    const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
+    const col = (err.column ?? 0) + 1;
+    const message = err.message.split('\n').filter((l) => !/^-*\^$/.test(l)).join(' ').replace(/\s+/g, ' ');
+    bag.error(file, { line, col }, 'TEMPLATE_SYNTAX', message);
+    return undefined;
+  }
+}
+
+/** Walks a template's AST; returns false if it found an error. */
+function checkTemplate(file: string, ast: hbs.AST.Program, format: TemplateFormat, helpers: Set<string>, strings: Messages, bag: DiagnosticBag): boolean {
+  let ok = true;
+  const fail = (loc: hbs.AST.SourceLocation, code: 'TEMPLATE_UNKNOWN_HELPER' | 'TEMPLATE_UNKNOWN_STRING' | 'TEMPLATE_UNESCAPED', message: string) => {
+    ok = false;
+    bag.error(file, pos(loc), code, message);
+  };
+  const visitCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement): void => {
+    const name = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : '';
+    const isCall = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || node.type === 'BlockStatement';
+    if (isCall && !helpers.has(name) && !BUILTIN.has(name)) {
+      fail(node.loc, 'TEMPLATE_UNKNOWN_HELPER', `unknown helper "${name}"; available: ${[...helpers, ...BUILTIN].sort().join(', ')}`);
+    }
+    if (name === 't') {
+      const key = node.params[0];
+      if (key?.type !== 'StringLiteral') fail(node.loc, 'TEMPLATE_UNKNOWN_STRING', 'the first argument of "t" must be a string key');
+      else if (!strings.has((key as hbs.AST.StringLiteral).value)) {
+        fail(node.loc, 'TEMPLATE_UNKNOWN_STRING', `unknown string "${(key as hbs.AST.StringLiteral).value}"`);
+      }
+    }
+    if (node.type === 'MustacheStatement') {
+      if (!(node as hbs.AST.MustacheStatement).escaped) fail(node.loc, 'TEMPLATE_UNESCAPED', `triple-stash {{{${name}}}} would skip escaping; use a helper`);
+      else if (format === 'md' && !isCall && !helpers.has(name)) {
+        fail(node.loc, 'TEMPLATE_UNESCAPED', `{{${name}}} is not escaped for Markdown; use {{md ${name}}} or {{url ${name}}}`);
+      }
+    }
+    for (const p of [...node.params, ...(node.hash?.pairs.map((x) => x.value) ?? [])]) visit(p);
+  };
+  const visit = (node: hbs.AST.Node | null | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        (node as hbs.AST.Program).body.forEach(visit);
+        break;
+      case 'MustacheStatement':
+      case 'SubExpression':
+        visitCall(node as hbs.AST.MustacheStatement);
+        break;
+      case 'BlockStatement': {
+        const b = node as hbs.AST.BlockStatement;
+        visitCall(b);
+        visit(b.program);
+        visit(b.inverse);
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  visit(ast);
+  return ok;
+}
+
+function pos(loc: hbs.AST.SourceLocation | undefined): Position {
+  return loc ? { line: loc.start.line, col: loc.start.column + 1 } : { line: 1, col: 1 };
+}

@@ -1,0 +1,215 @@
+/**
+ * Stage 4 — view model: everything one article shows, localized, as plain data.
+ * Every sentence comes from an ICU message of the locale; nothing here is text.
+ * The JSON output is this object as it is.
+ */
+import { compareFacts, decisiveRow, referencesOf, type ComparedFact, type FactRow } from './facts.ts';
+import { pageUrl, relatedPairs, type Page, type SiteIndex } from './pages.ts';
+import type { Pair } from './pairs.ts';
+import { referenceLabel, referenceShort, referenceUrl, sortReferences, type ReferenceView } from './references.ts';
+import type { Fact } from './schema.ts';
+import type { Messages } from './strings.ts';
+import type { CodeEntry } from './validate.ts';
+
+export interface CellView {
+  /** Whether the cell states a value (text or tokens); false when it only lists references. */
+  hasValue: boolean;
+  /** The localized value, or "". */
+  text: string;
+  /** Verbatim protocol tokens (header field names), shown as code. */
+  tokens: string[];
+  refs: ReferenceView[];
+}
+
+export interface CodeView {
+  code: number;
+  reason: string;
+  name: string;
+  anchor: string;
+  className: string;
+  description: string;
+  whenYouSeeIt: string;
+  howToFix: string;
+  /** A deprecation notice, or "" when the code is current. */
+  deprecated: string;
+}
+
+export interface ArticleView {
+  locale: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  siteName: string;
+  protocol: { id: string; name: string };
+  codes: [CodeView, CodeView];
+  slug: string;
+  translationKey: string;
+  canonical: string;
+  /** Every locale that publishes this pair, in site order. */
+  alternates: { locale: string; lang: string; name: string; url: string; current: boolean }[];
+  xDefault: string;
+  /** URL paths of the reverse order, which redirect here. */
+  aliases: string[];
+  title: string;
+  description: string;
+  intro: string;
+  differences: {
+    rows: { label: string; a: CellView; b: CellView }[];
+    common: { label: string; value: CellView }[];
+    decisive: string;
+  };
+  whenToUse: { code: number; reason: string; rule: string }[];
+  related: { title: string; slug: string }[];
+  references: ReferenceView[];
+}
+
+export function buildArticle(index: SiteIndex, page: Page): ArticleView {
+  const { data } = index;
+  const { locale, protocol, pair } = page;
+  const m = locale.messages;
+  const p = `protocols.${protocol.id}`;
+  const { a, b } = pair;
+  const codeArg = (c: CodeEntry) => `${c.code} ${c.reason}`;
+  const className = (c: CodeEntry) => m.format(`${p}.classes.${c.classId}.name`);
+
+  const rows = compareFacts(protocol.protocol, a, b);
+  const cell = (row: FactRow, fact: ComparedFact): CellView => factCell(m, p, row, fact);
+  const classCell = (c: CodeEntry): CellView => ({
+    hasValue: true,
+    text: className(c),
+    tokens: [],
+    refs: [refView(protocol.protocol.classes.find((k) => k.id === c.classId)!.ref, m)],
+  });
+  const classLabel = m.format('table.class');
+  const sameClass = a.classId === b.classId;
+  const differing = rows.filter((r) => r.differs);
+  const topicOf = (row: FactRow | undefined) => (row ? m.format(`${p}.dimensions.${row.dimension.id}.topic`) : m.format('article.classTopic'));
+  const classArgs = {
+    a: codeArg(a),
+    b: codeArg(b),
+    aResponse: m.format(`${p}.classes.${a.classId}.response`),
+    bResponse: m.format(`${p}.classes.${b.classId}.response`),
+  };
+  // The decisive difference: a decisive fact, else the class, else the first differing fact.
+  const decisive = decisiveRow(rows);
+  const fallbackRow = sameClass ? differing[0] : undefined;
+  const topic = topicOf(decisive ?? fallbackRow);
+  const consequence = (row: FactRow, c: CodeEntry, f: ComparedFact) =>
+    m.format(`${p}.dimensions.${row.dimension.id}.values.${f.value as string}.consequence`, { code: codeArg(c) });
+  const decisiveText = decisive
+    ? m.format('article.decisive', { first: consequence(decisive, a, decisive.a), second: consequence(decisive, b, decisive.b) })
+    : !sameClass
+      ? m.format('article.decisiveClass', classArgs)
+      : fallbackRow
+        ? m.format('article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, p, fallbackRow, fallbackRow.a), bValue: valueText(m, p, fallbackRow, fallbackRow.b) })
+        : m.format('article.decisiveNone');
+
+  const actionDim = protocol.protocol.dimensions.find((d) => d.action);
+  const rule = (c: CodeEntry): string => {
+    const sendWhen = m.format(`${p}.codes.${c.code}.sendWhen`);
+    const fact = actionDim && c.effectiveFacts[actionDim.id];
+    const action = fact ? m.format(`${p}.dimensions.${actionDim.id}.values.${fact.value as string}.action`, { code: codeArg(c) }) : '';
+    return m.format('article.rule', { sendWhen, action });
+  };
+
+  const titleArgs = (x: Pair) => ({
+    protocol: m.format(`${p}.name`),
+    a: x.a.code,
+    aReason: x.a.reason,
+    aName: m.format(`${p}.codes.${x.a.code}.name`),
+    b: x.b.code,
+    bReason: x.b.reason,
+    bName: m.format(`${p}.codes.${x.b.code}.name`),
+  });
+  const alternates = data.locales
+    .filter((l) => index.has(l.id, protocol.id, pair.slug))
+    .map((l) => ({ locale: l.id, lang: l.info.tag, name: l.info.name, url: pageUrl(data, l.id, protocol.id, pair.slug), current: l.id === locale.id }));
+
+  return {
+    locale: locale.id,
+    lang: locale.info.tag,
+    dir: locale.info.dir,
+    siteName: data.site.name,
+    protocol: { id: protocol.id, name: m.format(`${p}.name`) },
+    codes: [codeView(m, p, a, className(a), protocol.byCode), codeView(m, p, b, className(b), protocol.byCode)],
+    slug: pair.slug,
+    translationKey: pair.translationKey,
+    canonical: pageUrl(data, locale.id, protocol.id, pair.slug),
+    alternates,
+    xDefault: pageUrl(data, data.source.id, protocol.id, pair.slug),
+    aliases: [`/${locale.id}/${protocol.id}/${pair.reverseSlug}/`],
+    title: m.format('article.title', titleArgs(pair)),
+    description: m.format('article.description', titleArgs(pair)),
+    intro: m.format('article.intro', {
+      ...titleArgs(pair),
+      sameClass: sameClass ? 'yes' : 'no',
+      classResponses: m.format(`${p}.classes.${a.classId}.responses`),
+      aResponse: classArgs.aResponse,
+      bResponse: classArgs.bResponse,
+      differences: differing.length + (sameClass ? 0 : 1),
+      topic,
+    }),
+    differences: {
+      rows: [
+        ...(sameClass ? [] : [{ label: classLabel, a: classCell(a), b: classCell(b) }]),
+        ...differing.map((r) => ({ label: rowLabel(m, p, r), a: cell(r, r.a), b: cell(r, r.b) })),
+        { label: m.format('table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) },
+      ],
+      common: [
+        ...(sameClass ? [{ label: classLabel, value: classCell(a) }] : []),
+        ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, p, r), value: cell(r, r.a) })),
+      ],
+      decisive: decisiveText,
+    },
+    whenToUse: [a, b].map((c) => ({ code: c.code, reason: c.reason, rule: rule(c) })),
+    related: relatedPairs(index, page).map((x) => ({ title: m.format('article.title', titleArgs(x)), slug: x.slug })),
+    references: sortReferences([...referencesOf(a), ...referencesOf(b)]).map((r) => ({ label: referenceLabel(r, m), url: referenceUrl(r) })),
+  };
+}
+
+function rowLabel(m: Messages, p: string, row: FactRow): string {
+  return m.format(`${p}.dimensions.${row.dimension.id}.label`);
+}
+
+function refView(ref: Fact['ref'], m: Messages): ReferenceView {
+  return { label: referenceShort(ref, m), url: referenceUrl(ref) };
+}
+
+function factCell(m: Messages, p: string, row: FactRow, fact: ComparedFact): CellView {
+  const refs = fact.ref ? [refView(fact.ref, m)] : [];
+  const values = Array.isArray(fact.value) ? fact.value : [fact.value];
+  if (row.dimension.kind === 'tokens' && values.length) return { hasValue: true, text: '', tokens: [...values], refs };
+  return { hasValue: true, text: capitalize(valueText(m, p, row, fact), m.tag), tokens: [], refs };
+}
+
+/** A fact's value as text inside a sentence: labels joined as a list, tokens verbatim, or "none". */
+function valueText(m: Messages, p: string, row: FactRow, fact: ComparedFact): string {
+  const values = Array.isArray(fact.value) ? fact.value : [fact.value];
+  if (row.dimension.kind === 'tokens') return values.length ? m.list(values) : m.format('value.none');
+  return m.list(values.map((v) => m.format(`${p}.dimensions.${row.dimension.id}.values.${v}.label`)));
+}
+
+/** Set values are listed from lowercase labels; the cell starts with a capital where the script has one. */
+function capitalize(text: string, tag: string): string {
+  const first = String.fromCodePoint(text.codePointAt(0) ?? 32);
+  return first.toLocaleUpperCase(tag) + text.slice(first.length);
+}
+
+function refsCell(c: CodeEntry, m: Messages): CellView {
+  return { hasValue: false, text: '', tokens: [], refs: sortReferences(c.definedIn).map((r) => refView(r, m)) };
+}
+
+function codeView(m: Messages, p: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
+  const k = `${p}.codes.${c.code}`;
+  const replacements = c.replacedBy.map((r) => `${r} ${byCode.get(r)?.reason ?? ''}`.trim());
+  return {
+    code: c.code,
+    reason: c.reason,
+    name: m.format(`${k}.name`),
+    anchor: `code-${c.code}`,
+    className,
+    description: m.format(`${k}.description`),
+    whenYouSeeIt: m.format(`${k}.whenYouSeeIt`),
+    howToFix: m.format(`${k}.howToFix`),
+    deprecated: c.deprecated ? m.format('article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) }) : '',
+  };
+}
