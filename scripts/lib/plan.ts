@@ -6,6 +6,7 @@ import { DiagnosticBag } from './diagnostics.ts';
 import { pagePath, type SiteIndex } from './pages.ts';
 import { outputPath, renderArticle, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
+import { TemplateRenderError } from './templates.ts';
 import { buildArticle } from './view-model.ts';
 
 export interface PlannedFile {
@@ -31,6 +32,8 @@ export interface Plan {
 /** Renders every page in scope. Render failures become diagnostics, not exceptions. */
 export function planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter, bag: DiagnosticBag, onPage?: () => void): Plan {
   const files: PlannedFile[] = [];
+  /** Templates that already failed: one error each is enough, the others would repeat it. */
+  const failed = new Set<string>();
   const selected = index.pages.filter(
     (p) => (!filter.locales || filter.locales.includes(p.locale.id)) && (!filter.protocols || filter.protocols.includes(p.protocol.id)),
   );
@@ -47,7 +50,9 @@ export function planBuild(index: SiteIndex, templates: Renderers, filter: BuildF
       try {
         files.push({ path: outputPath(format, locale.id, protocol.id, pair.slug), content: renderArticle(format, view, locale.messages, templates) });
       } catch (e) {
-        reportRenderError(e, `templates/${format}`, `${locale.id}/${protocol.id}/${pair.slug}`, bag);
+        const where = e instanceof TemplateRenderError ? e.file : `templates/${format}`;
+        if (!failed.has(where)) reportRenderError(e, where, `${locale.id}/${protocol.id}/${pair.slug}`, bag);
+        failed.add(where);
       }
     }
     onPage?.();

@@ -30,7 +30,7 @@ export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag
       const pos = yf.pos(path);
       const entry: StringEntry = { source, file: yf.file, pos };
       try {
-        entry.ast = parse(source, { requiresOtherClause: true });
+        entry.ast = parse(source, { requiresOtherClause: true, ignoreTag: true });
       } catch (e) {
         bag.error(yf.file, pos, 'ICU_SYNTAX', `"${key}": ${icuErrorMessage(e)}`);
       }

@@ -66,8 +66,9 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
       continue;
     }
     ok = checkTemplate(rel(name), ast, format, helperNames, strings, bag) && ok;
-    if (name === 'article.hbs') article = env.compile(ast, options);
-    else env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), env.compile(ast, options));
+    const compiled = named(rel(name), env.compile(ast, options));
+    if (name === 'article.hbs') article = compiled;
+    else env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compiled);
   }
   if (!ok || !article) return undefined;
   const template = article;
@@ -78,6 +79,28 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
 }
 
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
+
+/** An error raised while rendering, with the template file it came from. */
+export class TemplateRenderError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Wraps a compiled template so that strict-mode errors name the file (partials included). */
+function named(file: string, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (e) {
+      if (e instanceof TemplateRenderError) throw e;
+      throw new TemplateRenderError(file, e instanceof Error ? e.message : String(e));
+    }
+  };
+}
 
 function listPartials(dir: string): string[] {
   const p = join(dir, 'partials');

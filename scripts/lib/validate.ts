@@ -39,6 +39,8 @@ export interface ProtocolData {
   /** Sorted by code. */
   codes: CodeEntry[];
   byCode: Map<number, CodeEntry>;
+  /** Codes whose file exists but failed to parse or validate: not reported again as unknown elsewhere. */
+  broken: Set<number>;
 }
 
 export interface LocaleData {
@@ -84,7 +86,7 @@ export function validateData(loaded: LoadedData, bag: DiagnosticBag): DataSet | 
   for (const id of site.locales) {
     const l = localeById.get(id);
     if (!l) continue;
-    const data = id === site.sourceLocale ? source : validateTranslation(l, source, bag);
+    const data = id === site.sourceLocale ? source : validateTranslation(l, source, protocols, bag);
     if (data) locales.push(data);
   }
   return { site, protocols: protocols.sort((a, b) => cmp(a.id, b.id)), locales, source };
@@ -124,9 +126,13 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
 
   const codes: CodeEntry[] = [];
   const seen = new Map<number, string>();
+  const broken = new Set<number>();
   for (const [name, yf] of p.codes) {
     const code = checkShape(yf, codeSchema, bag);
-    if (!code) continue;
+    if (!code) {
+      if (/^\d+$/.test(name)) broken.add(Number(name));
+      continue;
+    }
     if (name !== String(code.code)) {
       bag.error(yf.file, yf.pos(['code']), 'CODE_FILE_NAME', `code ${code.code} is in a file named "${name}.yaml"; name it "${code.code}.yaml"`);
     }
@@ -155,14 +161,14 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
     const yf = p.codes.get(String(c.code)) ?? [...p.codes.values()].find((f) => f.file === c.file)!;
     for (const field of ['related', 'replacedBy'] as const) {
       c[field].forEach((r, i) => {
-        if (!byCode.has(r) || r === c.code) {
+        if ((!byCode.has(r) && !broken.has(r)) || r === c.code) {
           bag.error(yf.file, yf.pos([field, i]), 'RELATED_UNKNOWN', r === c.code ? `code ${c.code} lists itself in "${field}"` : `"${field}" names code ${r}, which does not exist in ${protocol.name}`);
         }
       });
     }
   }
   codes.sort((a, b) => a.code - b.code);
-  return { id: p.id, file: pf.file, protocol, codes, byCode };
+  return { id: p.id, file: pf.file, protocol, codes, byCode, broken };
 }
 
 function checkFacts(yf: YamlFile, at: (string | number)[], facts: Record<string, Fact>, dims: Map<string, Dimension>, bag: DiagnosticBag): void {
@@ -214,6 +220,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
       addStrings(strings, files.protocol, `protocols.${pid}`, bag);
     }
     for (const [name, yf] of files.codes) {
+      if (pd.broken.has(Number(name))) continue;
       if (!pd.byCode.has(Number(name)) || String(Number(name)) !== name) {
         bag.error(yf.file, START, 'STRING_UNKNOWN_CODE', `strings for code "${name}", which ${pd.protocol.name} does not define`);
       } else if (checkShape(yf, codeTextsSchema, bag)) {
@@ -270,7 +277,7 @@ function checkProtocolTexts(yf: YamlFile, protocol: Protocol, bag: DiagnosticBag
  * A translation is checked against the source locale: only keys English has,
  * with the same placeholders. Missing keys are left to the coverage report.
  */
-function validateTranslation(l: LoadedLocale, source: LocaleData, bag: DiagnosticBag): LocaleData | undefined {
+function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: ProtocolData[], bag: DiagnosticBag): LocaleData | undefined {
   const info = validateLocaleInfo(l, bag);
   const strings: StringTable = new Map();
   const files: [YamlFile, string][] = [];
@@ -287,8 +294,11 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, bag: Diagnosti
     if (!en) {
       const codeMatch = /^protocols\.([^.]+)\.codes\.([^.]+)\./.exec(key);
       const sourceHasCode = codeMatch && [...source.strings.keys()].some((k) => k.startsWith(`protocols.${codeMatch[1]}.codes.${codeMatch[2]}.`));
+      const pd = codeMatch && protocols.find((p) => p.id === codeMatch[1]);
       if (codeMatch && !sourceHasCode) {
-        bag.error(entry.file, START, 'STRING_UNKNOWN_CODE', `strings for code "${codeMatch[2]}", which does not exist`);
+        // A code whose file is broken, or whose source texts are missing, is reported there.
+        const known = pd && (pd.broken.has(Number(codeMatch[2])) || pd.byCode.has(Number(codeMatch[2])));
+        if (!known) bag.error(entry.file, START, 'STRING_UNKNOWN_CODE', `strings for code "${codeMatch[2]}", which does not exist`);
       } else {
         bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}" does not exist in the source locale (${source.id})`);
       }

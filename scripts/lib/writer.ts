@@ -10,7 +10,7 @@
  *   5. The manifest is written last.
  */
 import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { hashContent, MANIFEST_NAME, readManifest, serializeManifest } from './manifest.ts';
 import type { Plan } from './plan.ts';
 
@@ -66,7 +66,7 @@ export function writeOutput(outDir: string, plan: Plan, options: WriteOptions = 
   } catch (e) {
     for (const t of written) tryUnlink(t);
     for (const c of changed) removeEmptyDirs(dirname(c.target), root);
-    throw new OutputError(`cannot write to ${outDir}: ${describe(e)}; the previous output was left as it was`);
+    throw new OutputError(`cannot write to ${shown(root)}: ${describe(e)}; the previous output was left as it was`);
   }
 
   // Phase 2: swap in, prune, manifest last.
@@ -82,7 +82,7 @@ export function writeOutput(outDir: string, plan: Plan, options: WriteOptions = 
     if (manifestChanged) renameSync(`${manifestPath}.tmp-${process.pid}`, manifestPath);
     return { written: changed.map((c) => c.path), unchanged, pruned };
   } catch (e) {
-    throw new OutputError(`cannot update ${outDir}: ${describe(e)}`);
+    throw new OutputError(`cannot update ${shown(root)}: ${describe(e)}`);
   }
 }
 
@@ -93,6 +93,12 @@ function safeTarget(root: string, path: string): string {
     throw new OutputError(`refusing to write outside the output folder: ${path}`);
   }
   return target;
+}
+
+/** The output folder as the user named it: relative to the working folder when inside it. */
+function shown(root: string): string {
+  const rel = relative(process.cwd(), root);
+  return rel && !rel.startsWith('..') ? rel : root;
 }
 
 function isFile(path: string): boolean {

@@ -1,0 +1,47 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from './diagnostics.ts';
+import { checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
+
+const table = (entries: Record<string, string>): StringTable =>
+  new Map(Object.entries(entries).map(([k, source]) => [k, { source, file: 'x.yaml', pos: { line: 1, col: 1 }, ast: parse(source) }]));
+
+describe('placeholders', () => {
+  it('collects arguments inside plural and select branches', () => {
+    const ast = parse('{n, plural, one {# code: {a}} other {# codes: {a} and {b}}} {kind, select, x {{c}} other {}}');
+    expect([...placeholders(ast)].sort()).toEqual(['a', 'b', 'c', 'kind', 'n']);
+  });
+});
+
+describe('Messages', () => {
+  it('formats plurals and selects per locale and folds source line breaks', () => {
+    const m = new Messages('fr', table({ k: '{n, plural, one {# différence} other {# différences}}\n  {s, select, yes {oui} other {non}}' }));
+    expect(m.format('k', { n: 1, s: 'yes' })).toBe('1 différence oui');
+    expect(m.format('k', { n: 2, s: 'no' })).toBe('2 différences non');
+  });
+
+  it('keeps no-break spaces, which are part of the typography', () => {
+    const m = new Messages('fr', table({ k: 'Titre\u00a0: {a}\u202f?' }));
+    expect(m.format('k', { a: 'x' })).toBe('Titre\u00a0: x\u202f?');
+  });
+
+  it('lists in the locale style', () => {
+    expect(new Messages('en', new Map()).list(['a', 'b', 'c'])).toBe('a, b, and c');
+    expect(new Messages('fr', new Map()).list(['a', 'b', 'c'])).toBe('a, b et c');
+  });
+
+  it('throws on a key it does not have', () => {
+    expect(() => new Messages('en', new Map()).format('nope')).toThrow(/missing/);
+  });
+});
+
+describe('checkTypography', () => {
+  it('flags a plain space before French high punctuation and after «', () => {
+    const bag = new DiagnosticBag();
+    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), ':;?!»', bag);
+    expect(bag.items.map((d) => d.message)).toEqual([
+      '"bad": a plain space precedes ";"; use a no-break space (U+202F narrow, or U+00A0)',
+      '"quote": a plain space follows "«"; use a no-break space (U+202F or U+00A0)',
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * A full build of the bundled data: page counts, sections, glitches, links,
+ * canonical order, determinism and front matter.
+ */
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, checkProject } from '../scripts/lib/pipeline.ts';
+import { REPO, snapshotDir, tempProject } from './project.ts';
+
+let project: ReturnType<typeof tempProject>;
+let files: Map<string, string>;
+let locales: string[];
+let codes: number[];
+
+beforeAll(() => {
+  project = tempProject({ dataFrom: REPO });
+  build(project, { strict: true });
+  files = snapshotDir(project.outDir);
+  const { data } = checkProject(project);
+  locales = data!.locales.map((l) => l.id);
+  codes = data!.protocols.find((p) => p.id === 'sip')!.codes.map((c) => c.code);
+});
+afterAll(() => project.cleanup());
+
+const pagesOf = (format: string, ext: string) => [...files.keys()].filter((p) => p.startsWith(`${format}/`) && p.endsWith(ext));
+
+describe('full build of the bundled data', () => {
+  it('builds n(n-1)/2 pages per locale in every format', () => {
+    expect(codes.length).toBeGreaterThanOrEqual(15);
+    const perLocale = (codes.length * (codes.length - 1)) / 2;
+    for (const locale of locales) {
+      expect(pagesOf(`md/${locale}`, '.md')).toHaveLength(perLocale);
+      expect(pagesOf(`html/${locale}`, '/index.html')).toHaveLength(perLocale);
+      expect(pagesOf(`json/${locale}`, '.json')).toHaveLength(perLocale);
+    }
+  });
+
+  it('covers all six SIP classes and the codes the core issue names', () => {
+    for (const c of [100, 180, 183, 200, 302, 401, 403, 404, 407, 408, 486, 487, 500, 503, 603]) expect(codes).toContain(c);
+    expect(new Set(codes.map((c) => Math.floor(c / 100)))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+  });
+
+  it('never writes a reversed-order page', () => {
+    for (const path of files.keys()) {
+      const m = /\/(\d+)-[a-z0-9-]*?-vs-(\d+)-/.exec(path);
+      if (m) expect(Number(m[1])).toBeLessThan(Number(m[2]));
+    }
+  });
+
+  it('has every section on every page', () => {
+    const en = ['## What it means', '## When you see it', '## How to fix it', '## Key differences', '### The decisive difference', '## When to use which', '## Related comparisons', '## References'];
+    const fr = ['## Signification', '## Principales différences', '### La différence décisive', '## Laquelle utiliser, et quand', '## Comparaisons associées', '## Références'];
+    for (const path of pagesOf('md/en', '.md')) for (const h of en) expect(files.get(path), `${path}: ${h}`).toContain(h);
+    for (const path of pagesOf('md/fr', '.md')) for (const h of fr) expect(files.get(path), `${path}: ${h}`).toContain(h);
+    for (const path of pagesOf('html', '.html')) {
+      for (const id of ['id="key-differences"', 'id="when-to-use"', 'id="related"', 'id="references"']) expect(files.get(path), path).toContain(id);
+    }
+  });
+
+  it('contains no template glitches anywhere', () => {
+    const glitch = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\}|\{[a-zA-Z]+\}/;
+    for (const [path, content] of files) {
+      if (path.endsWith('.json')) continue;
+      expect(glitch.exec(content)?.[0], path).toBeUndefined();
+    }
+    for (const path of pagesOf('json', '.json')) expect(files.get(path), path).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]|\{\{|: null\b/);
+  });
+
+  it('never repeats a word ("when when")', () => {
+    for (const path of pagesOf('md', '.md')) {
+      const body = matter(files.get(path)!).content.replace(/\([^)]*\)/g, '');
+      const m = /(?<!\p{L})(\p{L}{2,})\s+\1(?!\p{L})/iu.exec(body);
+      expect(m?.[0], path).toBeUndefined();
+    }
+  });
+
+  it('resolves every internal link and alternate to a generated file', () => {
+    const base = 'https://codecompare.dev';
+    for (const path of pagesOf('md', '.md')) {
+      const { data, content } = matter(files.get(path)!);
+      for (const url of [data.canonical, ...Object.values(data.alternates as Record<string, string>)]) {
+        expect(url.startsWith(`${base}/`), url).toBe(true);
+        expect(files.has(`html${url.slice(base.length)}index.html`), `${path} → ${url}`).toBe(true);
+      }
+      const dir = path.slice(0, path.lastIndexOf('/') + 1);
+      for (const [, href] of content.matchAll(/\]\(([^)<>]+\.md)\)/g)) expect(files.has(dir + href!), `${path} → ${href}`).toBe(true);
+    }
+    for (const path of pagesOf('html', '.html')) {
+      const html = files.get(path)!;
+      const dir = path.slice(0, path.lastIndexOf('/') + 1);
+      for (const [, href] of html.matchAll(/href="(\.\.[^"]*)"/g)) {
+        const target = new URL(href!, `file:///${dir}`).pathname.slice(1);
+        expect(files.has(`${target}index.html`), `${path} → ${href}`).toBe(true);
+      }
+      for (const [, url] of html.matchAll(/hreflang="[^"]+" href="([^"]+)"/g)) {
+        expect(files.has(`html${url!.slice(base.length)}index.html`), `${path} → ${url}`).toBe(true);
+      }
+    }
+  });
+
+  it('writes front matter that parses back with the article fields', () => {
+    for (const path of pagesOf('md', '.md')) {
+      const { data } = matter(files.get(path)!);
+      expect(Object.keys(data)).toEqual(['title', 'description', 'lang', 'protocol', 'codes', 'slug', 'translationKey', 'canonical', 'alternates', 'aliases']);
+      expect(path.endsWith(`/${data.slug}.md`)).toBe(true);
+      expect(data.translationKey).toBe(`sip-${data.codes[0]}-vs-${data.codes[1]}`);
+      expect(data.aliases[0]).toMatch(new RegExp(`^/${data.lang}/sip/${data.codes[1]}-.*-vs-${data.codes[0]}-`));
+    }
+  });
+
+  it('lists every reversed URL in redirects.json, pointing at a page that exists', () => {
+    const redirects = JSON.parse(files.get('redirects.json')!) as Record<string, string>;
+    expect(Object.keys(redirects)).toHaveLength(pagesOf('html', '.html').length);
+    for (const [from, to] of Object.entries(redirects)) {
+      expect(files.has(`html${from}index.html`)).toBe(false);
+      expect(files.has(`html${to}index.html`)).toBe(true);
+    }
+  });
+
+  it('records every written file in the manifest with its hash', () => {
+    const manifest = JSON.parse(files.get('manifest.json')!) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files).sort()).toEqual([...files.keys()].filter((p) => p !== 'manifest.json').sort());
+  });
+
+  it('writes complete HTML documents with language, canonical and alternates', () => {
+    for (const path of pagesOf('html', '.html')) {
+      const html = files.get(path)!;
+      const lang = path.split('/')[1];
+      expect(html.startsWith('<!doctype html>\n<html lang="')).toBe(true);
+      expect(html).toContain(`<html lang="${lang}" dir="ltr">`);
+      expect(html).toMatch(/<meta name="description" content="[^"]+">/);
+      expect(html).toContain('<link rel="canonical" href="https://codecompare.dev/');
+      expect(html).toContain('hreflang="x-default"');
+      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    }
+  });
+
+  it('puts French non-breaking spaces before : ; ? ! in French pages', () => {
+    for (const path of pagesOf('md/fr', '.md')) {
+      const body = matter(files.get(path)!).content.replace(/\(<https?:[^>]*>\)|https?:\/\/\S+/g, '');
+      expect(/ [:;?!]/.exec(body)?.[0], path).toBeUndefined();
+    }
+  });
+
+  it('is deterministic: a second build produces identical bytes', () => {
+    const again = tempProject({ dataFrom: REPO });
+    try {
+      build(again, { strict: true });
+      expect(snapshotDir(again.outDir)).toEqual(files);
+    } finally {
+      again.cleanup();
+    }
+  });
+});

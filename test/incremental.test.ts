@@ -1,0 +1,120 @@
+/**
+ * Incremental and safe writes: a no-op rerun writes nothing, an added code writes
+ * exactly the files whose bytes change, removed codes are pruned, files the
+ * generator does not own survive, and a failed run leaves out/ as it was.
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataError } from '../scripts/lib/diagnostics.ts';
+import { build } from '../scripts/lib/pipeline.ts';
+import { OutputError } from '../scripts/lib/writer.ts';
+import { REPO, snapshotDir, tempProject } from './project.ts';
+
+const projects: ReturnType<typeof tempProject>[] = [];
+const project = () => {
+  const p = tempProject();
+  projects.push(p);
+  return p;
+};
+afterEach(() => {
+  for (const p of projects.splice(0)) p.cleanup();
+});
+
+/** Adds code 183 (from the real data) to a project. */
+function addCode183(root: string): void {
+  copyFileSync(join(REPO, 'data/protocols/sip/codes/183.yaml'), join(root, 'data/protocols/sip/codes/183.yaml'));
+  for (const l of ['en', 'fr']) {
+    copyFileSync(join(REPO, `data/locales/${l}/protocols/sip/codes/183.yaml`), join(root, `data/locales/${l}/protocols/sip/codes/183.yaml`));
+  }
+  // The mini fixture has neither 100 nor 180's other relations: keep only codes it has.
+  const file = join(root, 'data/protocols/sip/codes/183.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^related: .*$/m, 'related: [180]'));
+}
+
+describe('incremental builds', () => {
+  it('a rerun with no change writes no file', () => {
+    const p = project();
+    const first = build(p);
+    expect(first.write.written.length).toBe(first.files);
+    const second = build(p);
+    expect(second.write.written).toEqual([]);
+    expect(second.write.unchanged).toBe(first.files);
+    expect(second.write.pruned).toEqual([]);
+  });
+
+  it('after adding a code, writes exactly the new and changed files', () => {
+    const p = project();
+    build(p);
+    const before = snapshotDir(p.outDir);
+    addCode183(p.root);
+    const result = build(p);
+    const after = snapshotDir(p.outDir);
+
+    const fresh = project();
+    addCode183(fresh.root);
+    build(fresh);
+    expect(after).toEqual(snapshotDir(fresh.outDir));
+
+    const changed = [...after.keys()].filter((k) => k !== 'manifest.json' && before.get(k) !== after.get(k)).sort();
+    expect([...result.write.written].sort()).toEqual(changed);
+    // 3 codes → 3 pairs; 4 codes → 6 pairs: 3 new pages per locale and format.
+    expect(changed.filter((k) => k.includes('183-session-progress'))).toHaveLength(3 * 2 * 3);
+    expect(result.write.unchanged).toBeGreaterThan(0);
+  });
+
+  it('prunes the files of a removed code, and only files it owns', () => {
+    const p = project();
+    addCode183(p.root);
+    build(p);
+    mkdirSync(join(p.outDir, 'md/en/sip'), { recursive: true });
+    writeFileSync(join(p.outDir, 'md/en/sip/notes-by-hand.md'), 'keep me');
+    writeFileSync(join(p.outDir, 'CNAME'), 'codecompare.dev');
+    rmSync(join(p.root, 'data/protocols/sip/codes/183.yaml'));
+    for (const l of ['en', 'fr']) rmSync(join(p.root, `data/locales/${l}/protocols/sip/codes/183.yaml`));
+    const result = build(p);
+    expect(result.write.pruned).toHaveLength(3 * 2 * 3);
+    expect(result.write.pruned.every((f) => f.includes('183-session-progress'))).toBe(true);
+    const files = snapshotDir(p.outDir);
+    expect([...files.keys()].some((k) => k.includes('183'))).toBe(false);
+    expect(files.get('md/en/sip/notes-by-hand.md')).toBe('keep me');
+    expect(files.get('CNAME')).toBe('codecompare.dev');
+  });
+
+  it('with --locale, leaves the other locales and their manifest entries alone', () => {
+    const p = project();
+    build(p);
+    const before = snapshotDir(p.outDir);
+    const result = build(p, { locales: ['fr'], formats: ['md'] });
+    expect(result.write.written).toEqual([]);
+    expect(result.write.pruned).toEqual([]);
+    expect(snapshotDir(p.outDir)).toEqual(before);
+  });
+});
+
+describe('failed runs leave out/ untouched', () => {
+  it('on a data error', () => {
+    const p = project();
+    build(p);
+    const before = snapshotDir(p.outDir);
+    addCode183(p.root);
+    writeFileSync(join(p.root, 'data/protocols/sip/codes/401.yaml'), 'code: 401\nreason: [\n');
+    expect(() => build(p)).toThrow(DataError);
+    expect(snapshotDir(p.outDir)).toEqual(before);
+  });
+
+  it('on a disk-full error in the middle of writing', () => {
+    const p = project();
+    build(p);
+    const before = snapshotDir(p.outDir);
+    addCode183(p.root);
+    let n = 0;
+    const writeFile = (path: string, content: string) => {
+      if (++n === 5) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      writeFileSync(path, content);
+    };
+    expect(() => build(p, { writeFile })).toThrow(OutputError);
+    expect(() => build(p, { writeFile: () => { throw Object.assign(new Error('x'), { code: 'ENOSPC' }); } })).toThrow(/disk is full/);
+    expect(snapshotDir(p.outDir)).toEqual(before);
+  });
+});
