@@ -10,6 +10,8 @@ import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 export interface LoadedProtocol {
   id: string;
   protocol: YamlFile;
+  /** The optional copy of the protocol's code registry. */
+  registry?: YamlFile;
   /** Code files keyed by file name without extension ("401"). */
   codes: Map<string, YamlFile>;
 }
@@ -55,6 +57,7 @@ export function loadData(root: string, dataDir: string, bag: DiagnosticBag): Loa
   const protocols = subdirs(join(dataDir, 'protocols')).map((id) => ({
     id,
     protocol: required(join(dataDir, 'protocols', id, 'protocol.yaml'), `protocol "${id}"'s protocol.yaml`)!,
+    registry: read(join(dataDir, 'protocols', id, 'registry.yaml')),
     codes: yamlFilesIn(join(dataDir, 'protocols', id, 'codes')),
   }));
   const locales = subdirs(join(dataDir, 'locales')).map((id) => {

@@ -60,8 +60,8 @@ export const dimensionSchema = z.strictObject({
   id: ident,
   /** enum: one value; set: one or more values; tokens: protocol tokens shown verbatim (header field names). */
   kind: z.enum(['enum', 'set', 'tokens']),
-  /** Allowed values for enum and set dimensions. */
-  values: z.array(ident).min(1).optional(),
+  /** Allowed values: identifiers for enum and set dimensions (labels come from the locales); for tokens, the spelling each token must have. */
+  values: z.array(z.string().min(1)).min(1).optional(),
   /** Whether a difference in this dimension can be the decisive one (enum dimensions only), in declared order. */
   decisive: z.boolean().default(false),
   /** Whether every code must state this fact (directly or through its class). */
@@ -104,6 +104,26 @@ export const codeSchema = z.strictObject({
   deprecated: z.boolean().default(false),
   /** With deprecated: the codes that replace it. */
   replacedBy: z.array(z.number().int()).default([]),
+});
+
+// ------------------------------------------ protocols/<p>/registry.yaml
+
+/** A copy of the protocol's official code registry, to check the codes against. */
+export const registrySchema = z.strictObject({
+  /** Where the copy comes from. */
+  source: z.url(),
+  /** The registry's own "last updated" date. */
+  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** When the copy was made. */
+  retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  codes: z.array(
+    z.strictObject({
+      code: z.number().int(),
+      reason: z.string().min(1),
+      rfcs: z.array(z.number().int().positive()).default([]),
+      deprecated: z.boolean().default(false),
+    }),
+  ),
 });
 
 // ------------------------------------------------------------ locale tables
@@ -185,6 +205,7 @@ export type Dimension = z.infer<typeof dimensionSchema>;
 export type CodeClass = z.infer<typeof codeClassSchema>;
 export type Protocol = z.infer<typeof protocolSchema>;
 export type Code = z.infer<typeof codeSchema>;
+export type Registry = z.infer<typeof registrySchema>;
 export type LocaleInfo = z.infer<typeof localeSchema>;
 export type ProtocolTexts = z.infer<typeof protocolTextsSchema>;
 export type CodeTexts = z.infer<typeof codeTextsSchema>;

@@ -12,6 +12,7 @@ import {
   messageTree,
   protocolSchema,
   protocolTextsSchema,
+  registrySchema,
   siteSchema,
   type Code,
   type CodeClass,
@@ -107,7 +108,9 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
   const dims = new Map(protocol.dimensions.map((d) => [d.id, d]));
   protocol.dimensions.forEach((d, i) => {
     const at = pf.pos(['dimensions', i]);
-    if (d.kind === 'tokens' && d.values) bag.error(pf.file, at, 'PROTOCOL_INVALID', `dimension "${d.id}" lists values, but a tokens dimension takes none`);
+    if (d.kind !== 'tokens' && d.values?.some((v) => !/^[a-z0-9][a-z0-9-]*$/.test(v))) {
+      bag.error(pf.file, at, 'PROTOCOL_INVALID', `the values of dimension "${d.id}" must be lowercase identifiers`);
+    }
     if (d.kind !== 'tokens' && !d.values) bag.error(pf.file, at, 'PROTOCOL_INVALID', `dimension "${d.id}" (${d.kind}) needs "values"`);
     if ((d.decisive || d.action) && d.kind !== 'enum') bag.error(pf.file, at, 'PROTOCOL_INVALID', `dimension "${d.id}" can be decisive or carry actions only if it is an enum`);
   });
@@ -168,7 +171,31 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
     }
   }
   codes.sort((a, b) => a.code - b.code);
+  if (p.registry) checkRegistry(p.registry, protocol, codes, broken, new Map([...p.codes.values()].map((f) => [f.file, f])), bag);
   return { id: p.id, file: pf.file, protocol, codes, byCode, broken };
+}
+
+/** Codes must be registered, with the registered reason phrase and deprecation; unregistered ones never appear. */
+function checkRegistry(yf: YamlFile, protocol: Protocol, codes: CodeEntry[], broken: Set<number>, files: Map<string, YamlFile>, bag: DiagnosticBag): void {
+  const registry = checkShape(yf, registrySchema, bag);
+  if (!registry) return;
+  const registered = new Map(registry.codes.map((r) => [r.code, r]));
+  for (const c of codes) {
+    const r = registered.get(c.code);
+    const at = (field: string) => files.get(c.file)?.pos([field]) ?? START;
+    if (!r) {
+      bag.error(c.file, at('code'), 'CODE_UNREGISTERED', `${protocol.name} ${c.code} is not in the registry copy ${yf.file}; unregistered codes are not published`);
+    } else if (r.reason !== c.reason) {
+      bag.error(c.file, at('reason'), 'REGISTRY_MISMATCH', `reason "${c.reason}" differs from the registered "${r.reason}"`);
+    } else if (r.deprecated !== c.deprecated) {
+      bag.error(c.file, at('deprecated'), 'REGISTRY_MISMATCH', r.deprecated ? `the registry marks ${c.code} as deprecated; set "deprecated: true"` : `the registry does not mark ${c.code} as deprecated`);
+    }
+  }
+  const have = new Set(codes.map((c) => c.code));
+  const missing = registry.codes.filter((r) => !have.has(r.code) && !broken.has(r.code)).map((r) => r.code);
+  if (missing.length) {
+    bag.warning(yf.file, START, 'REGISTRY_INCOMPLETE', `${missing.length} registered code(s) have no data file yet: ${missing.join(', ')}`);
+  }
 }
 
 function checkFacts(yf: YamlFile, at: (string | number)[], facts: Record<string, Fact>, dims: Map<string, Dimension>, bag: DiagnosticBag): void {
@@ -186,7 +213,10 @@ function checkFacts(yf: YamlFile, at: (string | number)[], facts: Record<string,
       bag.error(yf.file, pos, 'FACT_INVALID_VALUE', `fact "${id}" takes a list`);
     } else if (d.values) {
       for (const v of values) {
-        if (!d.values.includes(v)) bag.error(yf.file, pos, 'FACT_INVALID_VALUE', `"${v}" is not a value of "${id}" (${d.values.join(', ')})`);
+        if (d.values.includes(v)) continue;
+        const near = d.values.find((x) => x.toLowerCase() === v.toLowerCase());
+        const hint = near ? `; it is spelled "${near}"` : d.kind === 'tokens' ? `; add it to the "${id}" values in protocol.yaml if it is real` : ` (${d.values.join(', ')})`;
+        bag.error(yf.file, pos, 'FACT_INVALID_VALUE', `"${v}" is not a value of "${id}"${hint}`);
       }
     }
   }
@@ -261,9 +291,9 @@ function checkProtocolTexts(yf: YamlFile, protocol: Protocol, bag: DiagnosticBag
     }
     const values = dt.values ?? {};
     for (const v of Object.keys(values)) {
-      if (!d.values?.includes(v)) unknown(['dimensions', d.id, 'values', v], `"${v}" is not a value of dimension "${d.id}"`);
+      if (d.kind === 'tokens' || !d.values?.includes(v)) unknown(['dimensions', d.id, 'values', v], `"${v}" is not a value of dimension "${d.id}"`);
     }
-    for (const v of d.values ?? []) {
+    for (const v of d.kind === 'tokens' ? [] : (d.values ?? [])) {
       const vt = values[v];
       const at = ['dimensions', d.id, 'values'];
       if (!vt) missing(at, `value "${v}" of dimension "${d.id}" has no label`);
