@@ -22,6 +22,8 @@ export interface LoadedLocale {
   locale?: YamlFile;
   /** data/locales/<l>/ui.yaml */
   ui?: YamlFile;
+  /** data/locales/<l>/glossary.yaml */
+  glossary?: YamlFile;
   /** Per protocol id: its texts file and its code text files keyed by file name without extension. */
   protocols: Map<string, { protocol?: YamlFile; codes: Map<string, YamlFile> }>;
 }
@@ -73,6 +75,7 @@ export function loadData(root: string, dataDir: string, bag: DiagnosticBag): Loa
       id,
       locale: required(join(dir, 'locale.yaml'), `locale "${id}"'s locale.yaml`),
       ui: read(join(dir, 'ui.yaml')),
+      glossary: read(join(dir, 'glossary.yaml')),
       protocols: localeProtocols,
     };
   });

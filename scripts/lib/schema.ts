@@ -140,8 +140,23 @@ export const localeSchema = z.strictObject({
     .strictObject({
       /** Punctuation that must be preceded by a no-break space (U+00A0 or U+202F) when preceded by a space. */
       noBreakSpaceBefore: z.string().default(''),
+      /** The quotation marks the language uses, e.g. "„“" or "「」"; ASCII double quotes are then an error. */
+      quotes: z.string().length(2).optional(),
+      /** Chinese and Japanese: full-width punctuation after CJK text, and no spaces between CJK characters. */
+      cjk: z.boolean().default(false),
     })
-    .default({ noBreakSpaceBefore: '' }),
+    .default({ noBreakSpaceBefore: '', cjk: false }),
+});
+
+/**
+ * data/locales/<l>/glossary.yaml: protocol tokens that stay as they are, and the
+ * agreed translation of recurring terms (each English term → accepted forms).
+ */
+export const glossarySchema = z.strictObject({
+  /** Tokens that appear verbatim wherever the English text has them (methods, option tags). */
+  keep: z.array(z.string().min(1)).default([]),
+  /** English term (lowercase) → the forms a translation may use; one must appear where English has the term. */
+  terms: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default({}),
 });
 
 /** A flat or nested table of ICU MessageFormat strings (data/locales/<l>/ui.yaml). */
@@ -207,5 +222,6 @@ export type Protocol = z.infer<typeof protocolSchema>;
 export type Code = z.infer<typeof codeSchema>;
 export type Registry = z.infer<typeof registrySchema>;
 export type LocaleInfo = z.infer<typeof localeSchema>;
+export type Glossary = z.infer<typeof glossarySchema>;
 export type ProtocolTexts = z.infer<typeof protocolTextsSchema>;
 export type CodeTexts = z.infer<typeof codeTextsSchema>;

@@ -38,10 +38,28 @@ describe('Messages', () => {
 describe('checkTypography', () => {
   it('flags a plain space before French high punctuation and after «', () => {
     const bag = new DiagnosticBag();
-    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), ':;?!»', bag);
+    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), { noBreakSpaceBefore: ':;?!»', cjk: false }, bag);
     expect(bag.items.map((d) => d.message)).toEqual([
       '"bad": a plain space precedes ";"; use a no-break space (U+202F narrow, or U+00A0)',
       '"quote": a plain space follows "«"; use a no-break space (U+202F or U+00A0)',
+    ]);
+  });
+});
+
+describe('checkTypography for CJK and quotes', () => {
+  it('flags ASCII punctuation after CJK text, spaces between CJK characters and ASCII quotes', () => {
+    const bag = new DiagnosticBag();
+    const strings = table({
+      ok: '{code}は暫定応答です。次に、最終応答を待ちます（INVITE の場合）。',
+      comma: '暫定応答です,次',
+      space: '暫定応答です。 次に待ちます',
+      quote: 'Der "Proxy"',
+    });
+    checkTypography(strings, { noBreakSpaceBefore: '', cjk: true, quotes: '„“' }, bag);
+    expect(bag.items.map((d) => d.message)).toEqual([
+      '"comma": ASCII "," after CJK text; use the full-width form',
+      '"space": a space between CJK characters',
+      '"quote": ASCII double quotes; this language quotes with „…“',
     ]);
   });
 });

@@ -9,6 +9,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
+import type { LocaleInfo } from './schema.ts';
 import type { YamlFile, YamlPath } from './yaml-file.ts';
 
 export interface StringEntry {
@@ -113,18 +114,26 @@ export class Messages {
   }
 }
 
-/** Checks a locale's typography rule on every string of its table. */
-export function checkTypography(table: StringTable, noBreakSpaceBefore: string, bag: DiagnosticBag): void {
-  if (!noBreakSpaceBefore) return;
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const ASCII_AFTER_CJK = new RegExp(`[${CJK}]([,.:;?!()])`, 'u');
+const SPACE_BETWEEN_CJK = new RegExp(`[${CJK}、。，：；？！）」』]\\s+[${CJK}（「『]`, 'u');
+
+/** Checks a locale's typography rules (locale.yaml `typography`) on every string of its table. */
+export function checkTypography(table: StringTable, rules: LocaleInfo['typography'], bag: DiagnosticBag): void {
+  const { noBreakSpaceBefore, quotes, cjk } = rules;
   const marks = [...noBreakSpaceBefore].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
-  const plainSpaceBefore = new RegExp(`[ \\t\\n]([${marks}])`, 'u');
-  const plainSpaceAfterGuillemet = /«[ \t\n]/u;
+  const plainSpaceBefore = marks ? new RegExp(`[ \\t\\n]([${marks}])`, 'u') : undefined;
   for (const [key, entry] of table) {
-    const m = plainSpaceBefore.exec(entry.source);
-    if (m) {
-      bag.error(entry.file, entry.pos, 'TYPOGRAPHY', `"${key}": a plain space precedes "${m[1]}"; use a no-break space (U+202F narrow, or U+00A0)`);
-    } else if (noBreakSpaceBefore.includes('»') && plainSpaceAfterGuillemet.test(entry.source)) {
-      bag.error(entry.file, entry.pos, 'TYPOGRAPHY', `"${key}": a plain space follows "«"; use a no-break space (U+202F or U+00A0)`);
+    const text = entry.source;
+    const fail = (message: string) => bag.error(entry.file, entry.pos, 'TYPOGRAPHY', `"${key}": ${message}`);
+    const m = plainSpaceBefore?.exec(text);
+    if (m) fail(`a plain space precedes "${m[1]}"; use a no-break space (U+202F narrow, or U+00A0)`);
+    else if (noBreakSpaceBefore.includes('»') && /«[ \t\n]/u.test(text)) fail('a plain space follows "«"; use a no-break space (U+202F or U+00A0)');
+    if (quotes && text.includes('"')) fail(`ASCII double quotes; this language quotes with ${quotes[0]}…${quotes[1]}`);
+    if (cjk) {
+      const a = ASCII_AFTER_CJK.exec(text);
+      if (a) fail(`ASCII "${a[1]}" after CJK text; use the full-width form`);
+      else if (SPACE_BETWEEN_CJK.test(text)) fail('a space between CJK characters');
     }
   }
 }

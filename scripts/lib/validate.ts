@@ -11,6 +11,7 @@ import {
   localeSchema,
   messageTree,
   protocolSchema,
+  glossarySchema,
   protocolTextsSchema,
   registrySchema,
   siteSchema,
@@ -23,6 +24,7 @@ import {
   type Site,
 } from './schema.ts';
 import { checkShape } from './shape.ts';
+import { checkGlossary } from './glossary.ts';
 import { addStrings, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
 import type { YamlFile } from './yaml-file.ts';
 
@@ -269,7 +271,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
     }
   }
   if (!info) return undefined;
-  checkTypography(strings, info.typography.noBreakSpaceBefore, bag);
+  checkTypography(strings, info.typography, bag);
   return { id: l.id, info, strings, messages: new Messages(info.tag, strings) };
 }
 
@@ -347,9 +349,24 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
     }
   }
   dedupeUnknownCode(bag);
+  const glossary = l.glossary && checkShape(l.glossary, glossarySchema, bag);
+  if (glossary) checkGlossary(strings, source, glossary, protocolTokens(protocols), bag);
   if (!info) return undefined;
-  checkTypography(strings, info.typography.noBreakSpaceBefore, bag);
+  checkTypography(strings, info.typography, bag);
   return { id: l.id, info, strings, messages: new Messages(info.tag, strings) };
+}
+
+/** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */
+function protocolTokens(protocols: ProtocolData[]): string[] {
+  const out = new Set<string>();
+  for (const p of protocols) {
+    for (const d of p.protocol.dimensions) {
+      if (d.kind !== 'tokens') continue;
+      // Single words (Contact, Allow, Route) are also English words; only compound names are unambiguous.
+      for (const v of d.values ?? []) if (v.includes('-') || /[a-z][A-Z]/.test(v)) out.add(v);
+    }
+  }
+  return [...out].sort();
 }
 
 /** One STRING_UNKNOWN_CODE per file is enough. */
