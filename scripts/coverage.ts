@@ -9,13 +9,16 @@ import { checkProject, defaultPaths } from './lib/pipeline.ts';
 
 const USAGE = `Usage: npm run coverage -- [--locale LIST] [--strict] [--quiet]
 
-Prints a table of translated strings per locale, then every missing string.
-With --strict, exits 1 when any string is missing.
+Prints a table of translated strings per locale, then every missing or stale
+string (tab-separated: locale, state, key, file). A translation is stale when its
+English text changed after it was translated; unverified when translated-from.yaml
+has no record for it (npm run i18n:accept records the current English).
+With --strict, exits 1 when any string is missing or stale.
 
 Exit codes: 0 ok, 1 data errors (or missing strings with --strict), 2 usage.
 `;
 
-runCommand('coverage', () => {
+void runCommand('coverage', () => {
   const args = parseCli(process.argv.slice(2), { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true } }, USAGE);
   const { bag, coverage } = checkProject(defaultPaths(process.cwd()), { strict: false });
   if (bag.errors.length) throw new DataError(bag.sorted());
@@ -23,7 +26,11 @@ runCommand('coverage', () => {
   const rows = coverage.filter((c) => !only || only.includes(c.locale));
   process.stdout.write(`${formatCoverageTable(rows)}\n`);
   if (!args.quiet) {
-    for (const c of rows) for (const key of c.missing) process.stdout.write(`${c.locale}\t${key}\t${fileForKey(c.locale, key)}\n`);
+    for (const c of rows) {
+      for (const [state, keys] of [['missing', c.missing], ['stale', c.stale]] as const) {
+        for (const key of keys) process.stdout.write(`${c.locale}\t${state}\t${key}\t${fileForKey(c.locale, key)}\n`);
+      }
+    }
   }
-  return args.strict && rows.some((c) => c.missing.length) ? EXIT.dataError : EXIT.ok;
+  return args.strict && rows.some((c) => c.missing.length || c.stale.length) ? EXIT.dataError : EXIT.ok;
 });

@@ -21,7 +21,7 @@ Builds every comparison article from data/ and templates/ into out/.
 Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O error.
 `;
 
-runCommand('generate', () => {
+void runCommand('generate', () => {
   const args = parseCli(
     process.argv.slice(2),
     { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' } },
@@ -42,7 +42,7 @@ runCommand('generate', () => {
   bar.clear();
   if (!args.quiet) {
     printDiagnostics(result.warnings);
-    if (result.coverage.some((c) => c.missing.length)) process.stderr.write(`${formatCoverageTable(result.coverage)}\n`);
+    if (result.coverage.some((c) => c.missing.length || c.stale.length)) process.stderr.write(`${formatCoverageTable(result.coverage)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const { written, unchanged, pruned } = result.write;
     process.stdout.write(

@@ -13,7 +13,7 @@ file:line:col CODE message. Writes nothing.
 Exit codes: 0 valid, 1 errors found, 2 usage.
 `;
 
-runCommand('validate', () => {
+void runCommand('validate', () => {
   const args = parseCli(process.argv.slice(2), COMMON_OPTIONS, USAGE);
   const { bag, data, index } = checkProject(defaultPaths(process.cwd()), { strict: args.strict });
   if (bag.errors.length) throw new DataError(bag.sorted());

@@ -2,8 +2,8 @@
  * What the three commands share: argument parsing, printing diagnostics and the
  * mapping from failures to exit codes (README "Exit codes").
  */
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataError, EXIT, formatDiagnostic, UsageError, type Diagnostic } from './diagnostics.ts';
 import { outputFormat, type OutputFormat } from './schema.ts';
@@ -62,10 +62,10 @@ export function printDiagnostics(items: Diagnostic[]): void {
 }
 
 /** Runs a command body and turns its failures into the documented exit codes. */
-export function runCommand(name: string, body: () => number | void): void {
+export async function runCommand(name: string, body: () => number | void | Promise<number | void>): Promise<void> {
   let code: number = EXIT.ok;
   try {
-    code = body() ?? EXIT.ok;
+    code = (await body()) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof DataError) {
       printDiagnostics(e.diagnostics);
@@ -75,14 +75,24 @@ export function runCommand(name: string, body: () => number | void): void {
     } else if (e instanceof UsageError) {
       process.stderr.write(`${name}: ${e.message}\nRun with --help for usage.\n`);
       code = EXIT.usage;
-    } else if (e instanceof OutputError) {
-      process.stderr.write(`${name}: ${e.message}\n`);
+    } else if (e instanceof OutputError || isIoError(e)) {
+      process.stderr.write(`${name}: ${(e as Error).message}\n`);
       code = EXIT.io;
     } else {
       throw e;
     }
   }
   process.exitCode = code;
+}
+
+function isIoError(e: unknown): boolean {
+  return typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Writes a file the user named, creating its folder. */
+export function writeUserFile(path: string, content: string): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, content);
 }
 
 /** A one-line progress indicator on a terminal; silent otherwise. */

@@ -3,6 +3,7 @@
  * locale can therefore publish. A page is published in a locale only when every
  * string it needs exists there — never with English text filling the gaps.
  */
+import { createHash } from 'node:crypto';
 import { START, type DiagnosticBag } from './diagnostics.ts';
 import type { DataSet, LocaleData } from './validate.ts';
 
@@ -12,24 +13,42 @@ export interface LocaleCoverage {
   translated: number;
   /** Missing keys, sorted. */
   missing: string[];
+  /** Translated keys whose English text changed since they were translated. */
+  stale: string[];
+  /** Translated keys with no record of the English they were translated from. */
+  unverified: string[];
+}
+
+/** A short, stable hash of an English source text (recorded in translated-from.yaml). */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 12);
 }
 
 export function computeCoverage(data: DataSet): LocaleCoverage[] {
   const keys = [...data.source.strings.keys()].sort();
   return data.locales.map((l) => {
     const missing = keys.filter((k) => !l.strings.has(k));
-    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing };
+    const isSource = l.id === data.source.id;
+    const present = isSource ? [] : keys.filter((k) => l.strings.has(k));
+    const stale = present.filter((k) => l.translatedFrom.has(k) && l.translatedFrom.get(k) !== sourceHash(data.source.strings.get(k)!.source));
+    const unverified = present.filter((k) => !l.translatedFrom.has(k));
+    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing, stale, unverified };
   });
 }
 
-/** Reports missing strings: one warning per locale by default, one error per string with `strict`. */
+/** Reports missing and stale strings: one warning per locale by default, one error per string with `strict`. */
 export function reportMissing(coverage: LocaleCoverage[], strict: boolean, bag: DiagnosticBag): void {
   for (const c of coverage) {
-    if (!c.missing.length) continue;
     if (strict) {
       for (const key of c.missing) bag.error(fileForKey(c.locale, key), START, 'STRING_MISSING', `"${key}" is not translated`);
-    } else {
+      for (const key of c.stale) bag.error(fileForKey(c.locale, key), START, 'STRING_STALE', `"${key}" was translated from an older English text`);
+      continue;
+    }
+    if (c.missing.length) {
       bag.warning(`data/locales/${c.locale}/locale.yaml`, START, 'STRING_MISSING', `${c.missing.length} of ${c.total} strings are not translated; pages that need them are not built in ${c.locale} (see npm run coverage)`);
+    }
+    if (c.stale.length) {
+      bag.warning(`data/locales/${c.locale}/translated-from.yaml`, START, 'STRING_STALE', `${c.stale.length} translations were made from an older English text (see npm run coverage)`);
     }
   }
 }
@@ -56,6 +75,8 @@ export function hasAllStrings(data: DataSet, locale: LocaleData, group: 'ui' | {
 }
 
 export function formatCoverageTable(coverage: LocaleCoverage[]): string {
-  const rows = coverage.map((c) => `| ${c.locale} | ${c.translated} / ${c.total} | ${((100 * c.translated) / Math.max(1, c.total)).toFixed(1)}% | ${c.missing.length} |`);
-  return ['| locale | strings | coverage | missing |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = coverage.map(
+    (c) => `| ${c.locale} | ${c.translated} / ${c.total} | ${((100 * c.translated) / Math.max(1, c.total)).toFixed(1)}% | ${c.missing.length} | ${c.stale.length} | ${c.unverified.length} |`,
+  );
+  return ['| locale | strings | coverage | missing | stale | unverified |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = [
   'STRING_UNKNOWN_CODE',
   'STRING_UNKNOWN_KEY',
   'STRING_MISSING',
+  'STRING_STALE',
   'ICU_SYNTAX',
   'ICU_PLACEHOLDERS',
   'TYPOGRAPHY',
@@ -50,6 +51,7 @@ export const DIAGNOSTIC_CODES = [
   'TEMPLATE_UNESCAPED',
   'TEMPLATE_RENDER',
   'SLUG_COLLISION',
+  'XLIFF_INVALID',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -24,6 +24,8 @@ export interface LoadedLocale {
   ui?: YamlFile;
   /** data/locales/<l>/glossary.yaml */
   glossary?: YamlFile;
+  /** data/locales/<l>/translated-from.yaml */
+  state?: YamlFile;
   /** Per protocol id: its texts file and its code text files keyed by file name without extension. */
   protocols: Map<string, { protocol?: YamlFile; codes: Map<string, YamlFile> }>;
 }
@@ -76,6 +78,7 @@ export function loadData(root: string, dataDir: string, bag: DiagnosticBag): Loa
       locale: required(join(dir, 'locale.yaml'), `locale "${id}"'s locale.yaml`),
       ui: read(join(dir, 'ui.yaml')),
       glossary: read(join(dir, 'glossary.yaml')),
+      state: read(join(dir, 'translated-from.yaml')),
       protocols: localeProtocols,
     };
   });

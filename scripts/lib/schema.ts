@@ -159,6 +159,12 @@ export const glossarySchema = z.strictObject({
   terms: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default({}),
 });
 
+/**
+ * data/locales/<l>/translated-from.yaml: for each translated key, a hash of the English
+ * text it was translated from. A translation whose English has changed since is stale.
+ */
+export const translationStateSchema = z.record(z.string().min(1), z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits'));
+
 /** A flat or nested table of ICU MessageFormat strings (data/locales/<l>/ui.yaml). */
 export type MessageTree = { [key: string]: string | MessageTree };
 export const messageTree: z.ZodType<MessageTree> = z.lazy(() =>

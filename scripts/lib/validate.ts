@@ -15,10 +15,12 @@ import {
   protocolTextsSchema,
   registrySchema,
   siteSchema,
+  translationStateSchema,
   type Code,
   type CodeClass,
   type Dimension,
   type Fact,
+  type Glossary,
   type LocaleInfo,
   type Protocol,
   type Site,
@@ -51,6 +53,9 @@ export interface LocaleData {
   info: LocaleInfo;
   strings: StringTable;
   messages: Messages;
+  /** Key → hash of the English text each translation was made from (empty for the source locale). */
+  translatedFrom: Map<string, string>;
+  glossary?: Glossary;
 }
 
 export interface DataSet {
@@ -272,7 +277,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   }
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.tag, strings) };
+  return { id: l.id, info, strings, messages: new Messages(info.tag, strings), translatedFrom: new Map() };
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -351,13 +356,14 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   dedupeUnknownCode(bag);
   const glossary = l.glossary && checkShape(l.glossary, glossarySchema, bag);
   if (glossary) checkGlossary(strings, source, glossary, protocolTokens(protocols), bag);
+  const state = l.state && checkShape(l.state, translationStateSchema, bag);
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.tag, strings) };
+  return { id: l.id, info, strings, messages: new Messages(info.tag, strings), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
 }
 
 /** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */
-function protocolTokens(protocols: ProtocolData[]): string[] {
+export function protocolTokens(protocols: ProtocolData[]): string[] {
   const out = new Set<string>();
   for (const p of protocols) {
     for (const d of p.protocol.dimensions) {

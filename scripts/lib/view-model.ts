@@ -25,6 +25,8 @@ export interface CodeView {
   code: number;
   reason: string;
   name: string;
+  /** The localized name when it differs from the registered reason phrase, else "". */
+  localName: string;
   anchor: string;
   className: string;
   description: string;
@@ -81,6 +83,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
   });
   const classLabel = m.format('table.class');
   const sameClass = a.classId === b.classId;
+  const sameDefinition = JSON.stringify(sortReferences(a.definedIn)) === JSON.stringify(sortReferences(b.definedIn));
   const differing = rows.filter((r) => r.differs);
   const topicOf = (row: FactRow | undefined) => (row ? m.format(`${p}.dimensions.${row.dimension.id}.topic`) : m.format('article.classTopic'));
   const classArgs = {
@@ -152,11 +155,12 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
       rows: [
         ...(sameClass ? [] : [{ label: classLabel, a: classCell(a), b: classCell(b) }]),
         ...differing.map((r) => ({ label: rowLabel(m, p, r), a: cell(r, r.a), b: cell(r, r.b) })),
-        { label: m.format('table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) },
+        ...(sameDefinition ? [] : [{ label: m.format('table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) }]),
       ],
       common: [
         ...(sameClass ? [{ label: classLabel, value: classCell(a) }] : []),
         ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, p, r), value: cell(r, r.a) })),
+        ...(sameDefinition ? [{ label: m.format('table.definedIn'), value: refsCell(a, m) }] : []),
       ],
       decisive: decisiveText,
     },
@@ -205,6 +209,7 @@ function codeView(m: Messages, p: string, c: CodeEntry, className: string, byCod
     code: c.code,
     reason: c.reason,
     name: m.format(`${k}.name`),
+    localName: m.format(`${k}.name`) === c.reason ? '' : m.format(`${k}.name`),
     anchor: `code-${c.code}`,
     className,
     description: m.format(`${k}.description`),

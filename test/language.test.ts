@@ -1,0 +1,63 @@
+/**
+ * Every paragraph of every translated page is in the page's language: a language
+ * detector (franc) reads it with protocol tokens removed, and no paragraph may be
+ * identical to the English one at the same place.
+ */
+import { franc } from 'franc';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, checkProject } from '../scripts/lib/pipeline.ts';
+import { REPO, snapshotDir, tempProject } from './project.ts';
+
+/** ISO 639-3 codes franc answers with, per locale folder. */
+const EXPECTED: Record<string, string[]> = { fr: ['fra'], de: ['deu'], es: ['spa'], ja: ['jpn'], 'zh-hans': ['cmn'] };
+
+let project: ReturnType<typeof tempProject>;
+let files: Map<string, string>;
+let locales: string[];
+let stopWords: RegExp;
+
+beforeAll(() => {
+  project = tempProject({ dataFrom: REPO });
+  build(project, { formats: ['md'] });
+  files = snapshotDir(project.outDir);
+  const { data } = checkProject(project);
+  locales = data!.locales.map((l) => l.id).filter((l) => l !== data!.source.id);
+  // Protocol tokens are the same in every language: reason phrases, header field names.
+  const tokens = [
+    ...data!.protocols.flatMap((p) => p.codes.map((c) => c.reason)),
+    ...data!.protocols.flatMap((p) => p.protocol.dimensions.flatMap((d) => (d.kind === 'tokens' ? (d.values ?? []) : []))),
+  ].sort((a, b) => b.length - a.length);
+  stopWords = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+});
+afterAll(() => project.cleanup());
+
+/** The prose paragraphs of a Markdown article: no headings, tables, lists or links. */
+function paragraphs(md: string): string[] {
+  return matter(md)
+    .content.split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(#|\||- |>)/.test(p));
+}
+
+describe('language of translated pages', () => {
+  it('detects the page language in every paragraph, and never the English text', () => {
+    let checked = 0;
+    for (const locale of locales) {
+      const pages = [...files.keys()].filter((k) => k.startsWith(`md/${locale}/`));
+      expect(pages.length, locale).toBeGreaterThan(0);
+      for (const path of pages) {
+        const english = new Set(paragraphs(files.get(path.replace(`md/${locale}/`, 'md/en/'))!));
+        for (const p of paragraphs(files.get(path)!)) {
+          expect(english.has(p), `${path}: identical to English: ${p}`).toBe(false);
+          const text = p.replace(stopWords, ' ').replace(/[`*_\\]|\b[A-Z]{2,}\b|\d+/g, ' ');
+          const lang = franc(text, { minLength: 40 });
+          if (lang === 'und') continue;
+          expect(EXPECTED[locale], `${path}: detected ${lang}: ${p}`).toContain(lang);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
