@@ -135,6 +135,8 @@ export const localeSchema = z.strictObject({
   /** The language's own name, e.g. "Français". */
   name: z.string().min(1),
   dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  /** The tag used for Intl formatting (lists, numbers) when it should differ from `tag`, e.g. "en-GB" (no serial comma). */
+  intl: z.string().min(2).optional(),
   /** Typography checked on every string of the locale. */
   typography: z
     .strictObject({

@@ -277,7 +277,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   }
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.tag, strings), translatedFrom: new Map() };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings), translatedFrom: new Map() };
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -359,7 +359,7 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   const state = l.state && checkShape(l.state, translationStateSchema, bag);
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.tag, strings), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
 }
 
 /** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */
