@@ -11,6 +11,8 @@ import { REPO, snapshotDir, tempProject } from './project.ts';
 
 /** ISO 639-3 codes franc answers with, per locale folder. */
 const EXPECTED: Record<string, string[]> = { fr: ['fra'], de: ['deu'], es: ['spa'], ja: ['jpn'], 'zh-hans': ['cmn'] };
+/** The detector chooses among English and the languages the site publishes. */
+const CANDIDATES = ['eng', ...Object.values(EXPECTED).flat()];
 
 let project: ReturnType<typeof tempProject>;
 let files: Map<string, string>;
@@ -43,6 +45,7 @@ function paragraphs(md: string): string[] {
 describe('language of translated pages', () => {
   it('detects the page language in every paragraph, and never the English text', () => {
     let checked = 0;
+    const counts = new Map<string, number>();
     for (const locale of locales) {
       const pages = [...files.keys()].filter((k) => k.startsWith(`md/${locale}/`));
       expect(pages.length, locale).toBeGreaterThan(0);
@@ -51,13 +54,16 @@ describe('language of translated pages', () => {
         for (const p of paragraphs(files.get(path)!)) {
           expect(english.has(p), `${path}: identical to English: ${p}`).toBe(false);
           const text = p.replace(stopWords, ' ').replace(/[`*_\\]|\b[A-Z]{2,}\b|\d+/g, ' ');
-          const lang = franc(text, { minLength: 40 });
+          const lang = franc(text, { minLength: 40, only: CANDIDATES });
           if (lang === 'und') continue;
           expect(EXPECTED[locale], `${path}: detected ${lang}: ${p}`).toContain(lang);
           checked++;
+          counts.set(locale, (counts.get(locale) ?? 0) + 1);
         }
       }
     }
     expect(checked).toBeGreaterThan(100);
+    for (const locale of locales) expect(counts.get(locale) ?? 0, locale).toBeGreaterThan(1000);
+    console.log(`language check: ${[...counts].map(([l, n]) => `${l} ${n}`).join(', ')} paragraphs`);
   });
 });

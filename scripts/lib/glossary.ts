@@ -14,15 +14,15 @@ interface SourceTable {
 }
 
 export function checkGlossary(strings: StringTable, source: SourceTable, glossary: Glossary, protocolTokens: string[], bag: DiagnosticBag): void {
-  const tokens = [...new Set([...glossary.keep, ...protocolTokens])].map((t) => [t, wordPattern(t, '')] as const);
+  const tokens = [...new Set([...glossary.keep, ...protocolTokens])].map((t) => [t, wordPattern(t, ''), tokenPattern(t)] as const);
   const terms = Object.entries(glossary.terms).map(([term, forms]) => [term, wordPattern(term, 'i'), (Array.isArray(forms) ? forms : [forms]).map((f) => f.toLowerCase())] as const);
   for (const [key, entry] of strings) {
     const en = source.strings.get(key)?.source;
     if (!en) continue;
     const text = entry.source;
     const lower = text.toLowerCase();
-    for (const [token, pattern] of tokens) {
-      if (pattern.test(en) && !wordPattern(token, '').test(text)) {
+    for (const [token, pattern, inTranslation] of tokens) {
+      if (pattern.test(en) && !inTranslation.test(text)) {
         bag.error(entry.file, entry.pos, 'GLOSSARY_TOKEN', `"${key}": "${token}" must appear as it is, as in the English text`);
       }
     }
@@ -32,6 +32,15 @@ export function checkGlossary(strings: StringTable, source: SourceTable, glossar
       }
     }
   }
+}
+
+/**
+ * A Latin protocol token inside a translation: only Latin letters, digits and hyphens count as
+ * word characters, so "INVITEを" (Japanese writes particles right after a token) still matches.
+ */
+function tokenPattern(token: string): RegExp {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'u');
 }
 
 /** A whole-word match: not preceded or followed by a letter, digit or hyphen. */

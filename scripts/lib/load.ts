@@ -2,8 +2,8 @@
  * Stage 1 — load: read every data file under the data folder and parse it as YAML,
  * keeping positions. No checks beyond YAML syntax happen here.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { START, type DiagnosticBag } from './diagnostics.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 
@@ -38,21 +38,33 @@ export interface LoadedData {
   locales: LoadedLocale[];
 }
 
+/** Data files larger than this are refused before they are read (the largest real one is a few kB). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 export function loadData(root: string, dataDir: string, bag: DiagnosticBag): LoadedData {
+  const realData = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
   const read = (path: string): YamlFile | undefined => {
     const file = relative(root, path).split(sep).join('/');
-    if (!existsSync(path)) return undefined;
-    return parseYamlFile(file, readFileSync(path, 'utf8'), bag);
+    if (!existsSync(path) || !insideData(path, realData, file, bag)) return undefined;
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      bag.error(file, START, 'FILE_TOO_LARGE', `the file has ${size} bytes; data files are limited to ${MAX_FILE_BYTES}`);
+      return undefined;
+    }
+    const text = decodeUtf8(readFileSync(path), file, bag);
+    return text === undefined ? undefined : parseYamlFile(file, text.replace(/^\uFEFF/, ''), bag);
   };
+  const subdirs = (dir: string): string[] => listDir(dir).filter((n) => statSync(join(dir, n)).isDirectory() && insideData(join(dir, n), realData, relative(root, join(dir, n)), bag));
   const required = (path: string, what: string): YamlFile | undefined => {
     const f = read(path);
-    if (!f) bag.error(relative(root, path).split(sep).join('/'), START, 'FILE_MISSING', `${what} is missing`);
+    if (!existsSync(path)) bag.error(relative(root, path).split(sep).join('/'), START, 'FILE_MISSING', `${what} is missing`);
     return f;
   };
   const yamlFilesIn = (dir: string): Map<string, YamlFile> => {
     const out = new Map<string, YamlFile>();
     for (const name of listDir(dir).filter((n) => n.endsWith('.yaml'))) {
-      out.set(name.slice(0, -'.yaml'.length), read(join(dir, name))!);
+      const f = read(join(dir, name));
+      if (f) out.set(name.slice(0, -'.yaml'.length), f);
     }
     return out;
   };
@@ -89,6 +101,36 @@ function listDir(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
-function subdirs(dir: string): string[] {
-  return listDir(dir).filter((n) => statSync(join(dir, n)).isDirectory());
+/** A symbolic link may point anywhere inside the data folder, never outside it. */
+function insideData(path: string, realData: string, file: string, bag: DiagnosticBag): boolean {
+  if (!lstatSync(path).isSymbolicLink()) return true;
+  const target = realpathSync(path);
+  if (target === realData || target.startsWith(realData + sep)) return true;
+  bag.error(file.split(sep).join('/'), START, 'FILE_SYMLINK', `a symbolic link to ${target}, outside the data folder`);
+  return false;
+}
+
+/** Strict UTF-8: invalid bytes are an error at their line and column, never replaced silently. */
+function decodeUtf8(bytes: Buffer, file: string, bag: DiagnosticBag): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const lines = new TextDecoder().decode(bytes.subarray(0, bad)).split('\n');
+    bag.error(file, { line: lines.length, col: lines[lines.length - 1]!.length + 1 }, 'FILE_ENCODING', 'the file is not valid UTF-8');
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!n || i + n > b.length) return i;
+    for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return i;
 }

@@ -146,8 +146,10 @@ export const localeSchema = z.strictObject({
       quotes: z.string().length(2).optional(),
       /** Chinese and Japanese: full-width punctuation after CJK text, and no spaces between CJK characters. */
       cjk: z.boolean().default(false),
+      /** With cjk: a space separates CJK text from Latin letters and digits, including inside generated lists. */
+      latinSpacing: z.boolean().default(false),
     })
-    .default({ noBreakSpaceBefore: '', cjk: false }),
+    .default({ noBreakSpaceBefore: '', cjk: false, latinSpacing: false }),
 });
 
 /**

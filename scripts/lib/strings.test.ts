@@ -38,7 +38,7 @@ describe('Messages', () => {
 describe('checkTypography', () => {
   it('flags a plain space before French high punctuation and after «', () => {
     const bag = new DiagnosticBag();
-    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), { noBreakSpaceBefore: ':;?!»', cjk: false }, bag);
+    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), { noBreakSpaceBefore: ':;?!»', cjk: false, latinSpacing: false }, bag);
     expect(bag.items.map((d) => d.message)).toEqual([
       '"bad": a plain space precedes ";"; use a no-break space (U+202F narrow, or U+00A0)',
       '"quote": a plain space follows "«"; use a no-break space (U+202F or U+00A0)',
@@ -55,7 +55,7 @@ describe('checkTypography for CJK and quotes', () => {
       space: '暫定応答です。 次に待ちます',
       quote: 'Der "Proxy"',
     });
-    checkTypography(strings, { noBreakSpaceBefore: '', cjk: true, quotes: '„“' }, bag);
+    checkTypography(strings, { noBreakSpaceBefore: '', cjk: true, latinSpacing: true, quotes: '„“' }, bag);
     expect(bag.items.map((d) => d.message)).toEqual([
       '"comma": ASCII "," after CJK text; use the full-width form',
       '"space": a space between CJK characters',

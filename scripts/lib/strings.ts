@@ -22,6 +22,13 @@ export interface StringEntry {
 
 export type StringTable = Map<string, StringEntry>;
 
+/**
+ * Characters refused in strings: C0/C1 controls other than tab and line feed, the zero-width
+ * space, word joiner and a byte-order mark inside text. ZWJ and ZWNJ stay allowed: some
+ * scripts (Devanagari, Arabic, Persian) need them.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/u;
+
 /** Adds every string leaf of a YAML file to the table under `prefix`; non-string leaves are reported. */
 export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag: DiagnosticBag): void {
   const walk = (value: unknown, path: (string | number)[]): void => {
@@ -29,6 +36,11 @@ export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag
       const key = [prefix, ...path].filter((p) => p !== '').join('.');
       const source = value.normalize('NFC');
       const pos = yf.pos(path);
+      const control = CONTROL.exec(source);
+      if (control) {
+        const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        bag.error(yf.file, pos, 'STRING_CONTROL_CHAR', `"${[prefix, ...path].filter((p) => p !== '').join('.')}" contains U+${code}, an invisible or control character; remove it`);
+      }
       const entry: StringEntry = { source, file: yf.file, pos };
       try {
         entry.ast = parse(source, { requiresOtherClause: true, ignoreTag: true });
@@ -91,6 +103,8 @@ export class Messages {
   constructor(
     readonly tag: string,
     private readonly table: StringTable,
+    /** Put a space between CJK characters and Latin letters or digits that a list joins. */
+    private readonly latinSpacing = false,
   ) {}
 
   has(key: string): boolean {
@@ -110,13 +124,25 @@ export class Messages {
 
   /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
   list(items: string[]): string {
-    return new Intl.ListFormat(this.tag, { type: 'conjunction' }).format(items);
+    const parts = new Intl.ListFormat(this.tag, { type: 'conjunction' }).formatToParts(items);
+    if (!this.latinSpacing) return parts.map((p) => p.value).join('');
+    let out = '';
+    for (const { value } of parts) {
+      if (out && ((LATIN_END.test(out) && CJK_START.test(value)) || (CJK_END.test(out) && LATIN_START.test(value)))) out += ' ';
+      out += value;
+    }
+    return out;
   }
 }
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const ASCII_AFTER_CJK = new RegExp(`[${CJK}]([,.:;?!()])`, 'u');
 const SPACE_BETWEEN_CJK = new RegExp(`[${CJK}、。，：；？！）」』]\\s+[${CJK}（「『]`, 'u');
+
+const LATIN_END = /[A-Za-z0-9]$/u;
+const LATIN_START = /^[A-Za-z0-9]/u;
+const CJK_END = new RegExp(`[${CJK}]$`, 'u');
+const CJK_START = new RegExp(`^[${CJK}]`, 'u');
 
 /** Checks a locale's typography rules (locale.yaml `typography`) on every string of its table. */
 export function checkTypography(table: StringTable, rules: LocaleInfo['typography'], bag: DiagnosticBag): void {

@@ -51,6 +51,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     noEscape: format === 'md',
   };
   const files = [['article.hbs', join(dir, 'article.hbs')] as const, ...listPartials(dir).map((n) => [`partials/${n}`, join(dir, 'partials', n)] as const)];
+  const partialNames = new Set(listPartials(dir).map((n) => n.slice(0, -'.hbs'.length)));
   let ok = true;
   let article: Handlebars.TemplateDelegate | undefined;
   for (const [name, path] of files) {
@@ -65,7 +66,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
       ok = false;
       continue;
     }
-    ok = checkTemplate(rel(name), ast, format, helperNames, strings, bag) && ok;
+    ok = checkTemplate(rel(name), ast, format, helperNames, partialNames, strings, bag) && ok;
     const compiled = named(rel(name), env.compile(ast, options));
     if (name === 'article.hbs') article = compiled;
     else env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compiled);
@@ -125,9 +126,9 @@ function parseTemplate(file: string, source: string, bag: DiagnosticBag): hbs.AS
 }
 
 /** Walks a template's AST; returns false if it found an error. */
-function checkTemplate(file: string, ast: hbs.AST.Program, format: TemplateFormat, helpers: Set<string>, strings: Messages, bag: DiagnosticBag): boolean {
+function checkTemplate(file: string, ast: hbs.AST.Program, format: TemplateFormat, helpers: Set<string>, partials: Set<string>, strings: Messages, bag: DiagnosticBag): boolean {
   let ok = true;
-  const fail = (loc: hbs.AST.SourceLocation, code: 'TEMPLATE_UNKNOWN_HELPER' | 'TEMPLATE_UNKNOWN_STRING' | 'TEMPLATE_UNESCAPED', message: string) => {
+  const fail = (loc: hbs.AST.SourceLocation, code: 'TEMPLATE_UNKNOWN_HELPER' | 'TEMPLATE_UNKNOWN_PARTIAL' | 'TEMPLATE_UNKNOWN_STRING' | 'TEMPLATE_UNESCAPED', message: string) => {
     ok = false;
     bag.error(file, pos(loc), code, message);
   };
@@ -162,6 +163,12 @@ function checkTemplate(file: string, ast: hbs.AST.Program, format: TemplateForma
       case 'SubExpression':
         visitCall(node as hbs.AST.MustacheStatement);
         break;
+      case 'PartialStatement': {
+        const p = node as hbs.AST.PartialStatement;
+        const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : '';
+        if (!partials.has(name)) fail(p.loc, 'TEMPLATE_UNKNOWN_PARTIAL', `unknown partial "${name}"; available: ${[...partials].sort().join(', ')}`);
+        break;
+      }
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         visitCall(b);

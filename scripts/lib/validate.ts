@@ -12,6 +12,7 @@ import {
   messageTree,
   protocolSchema,
   glossarySchema,
+  localeId,
   protocolTextsSchema,
   registrySchema,
   siteSchema,
@@ -81,7 +82,9 @@ export function validateData(loaded: LoadedData, bag: DiagnosticBag): DataSet | 
     bag.error(loaded.site!.file, loaded.site!.pos(['sourceLocale']), 'LOCALE_UNKNOWN', `source locale "${site.sourceLocale}" is not listed in "locales"`);
   }
   for (const l of loaded.locales) {
-    if (!site.locales.includes(l.id) && l.locale) {
+    if (!localeId.safeParse(l.id).success) {
+      bag.error(`data/locales/${l.id}`, START, 'LOCALE_INVALID', `"${l.id}" is not a lowercase BCP 47 tag (such as "fr" or "zh-hans"); rename the folder`);
+    } else if (!site.locales.includes(l.id) && l.locale) {
       bag.warning(l.locale.file, START, 'LOCALE_NOT_LISTED', `locale folder "${l.id}" is not listed in data/site.yaml and is not built`);
     }
   }
@@ -277,7 +280,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   }
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings), translatedFrom: new Map() };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map() };
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -359,7 +362,7 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   const state = l.state && checkShape(l.state, translationStateSchema, bag);
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
 }
 
 /** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */

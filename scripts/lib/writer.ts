@@ -9,7 +9,7 @@
  *      has are deleted; nothing the manifest does not list is ever deleted.
  *   5. The manifest is written last.
  */
-import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { hashContent, MANIFEST_NAME, readManifest, serializeManifest } from './manifest.ts';
 import type { Plan } from './plan.ts';
@@ -29,8 +29,70 @@ export interface WriteOptions {
   writeFile?: (path: string, content: string) => void;
 }
 
+export const LOCK_NAME = '.codecompare.lock';
+
 export function writeOutput(outDir: string, plan: Plan, options: WriteOptions = {}): WriteResult {
   const root = resolve(outDir);
+  const release = acquireLock(root);
+  try {
+    return writeLocked(root, plan, options);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * One build writes to an output folder at a time: a second one refuses while the first
+ * runs. A lock left by a build that was killed is taken over, and that build's
+ * temporary files are removed.
+ */
+function acquireLock(root: string): () => void {
+  mkdirSync(root, { recursive: true });
+  const path = join(root, LOCK_NAME);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => tryUnlink(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot lock ${shown(root)}: ${describe(e)}`);
+    }
+    const owner = Number(readFileSafe(path).trim());
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new OutputError(`another build (process ${owner}) is writing to ${shown(root)}; wait until it finishes, then run again`);
+    }
+    removeTemporaries(root);
+    tryUnlink(path);
+  }
+  throw new OutputError(`cannot lock ${shown(root)}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Deletes temporary files (`*.tmp-<pid>`) a killed build left behind. */
+function removeTemporaries(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) removeTemporaries(p);
+    else if (/\.tmp-\d+$/.test(entry.name)) tryUnlink(p);
+  }
+}
+
+function writeLocked(root: string, plan: Plan, options: WriteOptions): WriteResult {
   const previous = readManifest(root).files;
   const next: Record<string, string> = {};
   for (const [path, hash] of Object.entries(previous)) if (!plan.inScope(path)) next[path] = hash;

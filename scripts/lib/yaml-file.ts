@@ -32,13 +32,55 @@ export function parseYamlFile(file: string, text: string, bag: DiagnosticBag): Y
     const code = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
     bag.error(file, at(e.pos[0]), code, firstLine(e.message));
   }
-  const value = ok ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  for (const w of doc.warnings) {
+    // Custom tags (!!js/function, !custom) could mean code or types we do not want: refuse them.
+    ok = false;
+    bag.error(file, at(w.pos[0]), w.code === 'TAG_RESOLVE_FAILED' ? 'YAML_TAG' : 'YAML_SYNTAX', firstLine(w.message));
+  }
+  let value: unknown;
+  if (ok) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      bag.error(file, START, 'YAML_ALIASES', `too many alias expansions (more than ${MAX_ALIASES}); is this an alias bomb? (${(e as Error).message})`);
+    }
+  }
+  if (ok && value !== undefined) {
+    if (value === null) bag.error(file, START, 'FILE_EMPTY', 'the file is empty');
+    else ok = checkKeys(file, doc.contents, at, bag);
+    if (!ok || value === null) value = undefined;
+  }
   return {
     file,
     value,
     pos: (path) => at(nodeAt(doc, path)?.range?.[0]),
     keyPos: (path) => at(keyNodeAt(doc, path)?.range?.[0] ?? nodeAt(doc, path)?.range?.[0]),
   };
+}
+
+/** Alias expansions allowed per document: enough for any real data file, far below a "billion laughs". */
+export const MAX_ALIASES = 100;
+
+/** Keys that could reach an object's prototype once the data is copied around. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function checkKeys(file: string, node: unknown, at: (offset: number | undefined) => Position, bag: DiagnosticBag): boolean {
+  let ok = true;
+  const visit = (n: unknown): void => {
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+          ok = false;
+          bag.error(file, at(pair.key.range?.[0]), 'YAML_FORBIDDEN_KEY', `the key "${String(pair.key.value)}" is not allowed`);
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach(visit);
+    }
+  };
+  visit(node);
+  return ok;
 }
 
 function firstLine(message: string): string {
