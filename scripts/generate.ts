@@ -36,8 +36,7 @@ void runCommand('generate', () => {
     locales: listOption(args.locale),
     protocols: listOption(args.protocol),
     formats: parseFormats(args.format),
-    onRender: (d, t) => bar.update('Rendering pages', d, t),
-    onWrite: (d, t) => bar.update('Writing files', d, t),
+    onProgress: (done, total) => bar.update('Building files', done, total),
   });
   bar.clear();
   if (!args.quiet) {

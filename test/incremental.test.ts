@@ -41,6 +41,8 @@ describe('incremental builds', () => {
     expect(second.write.written).toEqual([]);
     expect(second.write.unchanged).toBe(first.files);
     expect(second.write.pruned).toEqual([]);
+    // Decided from input hashes: nothing was even rendered again.
+    expect(second.rendered).toBe(0);
   });
 
   it('after adding a code, writes exactly the new and changed files', () => {
@@ -61,6 +63,30 @@ describe('incremental builds', () => {
     // 3 codes → 3 pairs; 4 codes → 6 pairs: 3 new pages per locale and format.
     expect(changed.filter((k) => k.includes('183-session-progress'))).toHaveLength(3 * 2 * 3);
     expect(result.write.unchanged).toBeGreaterThan(0);
+  });
+
+  it('after a template change, renders again only the files of that format', () => {
+    const p = project();
+    const first = build(p);
+    const template = join(p.root, 'templates/md/article.hbs');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('# {{md title}}', '# {{md title}}\n'));
+    const second = build(p);
+    const pages = (first.files - 1) / 3;
+    expect(second.rendered).toBe(pages);
+    expect(second.write.written.every((f) => f.startsWith('md/'))).toBe(true);
+    expect(second.write.written).toHaveLength(pages);
+  });
+
+  it('after a change to one locale string, renders again only that locale', () => {
+    const p = project();
+    const first = build(p);
+    const ui = join(p.root, 'data/locales/fr/ui.yaml');
+    writeFileSync(ui, readFileSync(ui, 'utf8').replace('keyDifferences: "Principales différences"', 'keyDifferences: "Différences principales"'));
+    const second = build(p);
+    // The heading is read by the templates: French Markdown and HTML change, French JSON does not.
+    const frPages = (first.files - 1) / 3 / 2;
+    expect(second.rendered).toBe(frPages * 2);
+    expect(second.write.written.every((f) => f.split('/')[1] === 'fr' && !f.startsWith('json/'))).toBe(true);
   });
 
   it('prunes the files of a removed code, and only files it owns', () => {

@@ -1,7 +1,7 @@
 /**
  * The build manifest (out/manifest.json): every file the generator owns, with the
- * SHA-256 of its content. It decides what is unchanged and what is stale; files
- * it does not list are never touched.
+ * SHA-256 of its content and of its inputs. It decides what is unchanged (same input:
+ * not even rendered again) and what is stale; files it does not list are never touched.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,32 +9,38 @@ import { join } from 'node:path';
 
 export const MANIFEST_NAME = 'manifest.json';
 
+export interface ManifestEntry {
+  /** SHA-256 of the file's content. */
+  hash: string;
+  /** Hash of what the content was made from (see plan.ts). */
+  input: string;
+}
+
 export interface Manifest {
   generator: 'codecompare';
-  version: 1;
-  /** Relative path → sha256 hex, sorted by path. */
-  files: Record<string, string>;
+  version: 2;
+  /** Relative path → entry, sorted by path. */
+  files: Record<string, ManifestEntry>;
 }
 
 export function hashContent(content: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** The previous manifest, or an empty one when there is none or it is unreadable. */
-export function readManifest(outDir: string): Manifest {
+/** The previous manifest's entries; none when there is no manifest or it is unreadable or of another version. */
+export function readManifest(outDir: string): Record<string, ManifestEntry> {
   const path = join(outDir, MANIFEST_NAME);
-  const empty: Manifest = { generator: 'codecompare', version: 1, files: {} };
-  if (!existsSync(path)) return empty;
+  if (!existsSync(path)) return {};
   try {
     const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-    return m.generator === 'codecompare' && m.version === 1 && m.files && typeof m.files === 'object' ? m : empty;
+    return m.generator === 'codecompare' && m.version === 2 && m.files && typeof m.files === 'object' ? m.files : {};
   } catch {
-    return empty;
+    return {};
   }
 }
 
-export function serializeManifest(files: Record<string, string>): string {
+export function serializeManifest(files: Record<string, ManifestEntry>): string {
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const m: Manifest = { generator: 'codecompare', version: 1, files: sorted };
+  const m: Manifest = { generator: 'codecompare', version: 2, files: sorted };
   return `${JSON.stringify(m, null, 2)}\n`;
 }

@@ -18,7 +18,18 @@ export interface Pair {
   translationKey: string;
 }
 
+const slugs = new WeakMap<CodeEntry, string>();
+
 export function codeSlug(c: CodeEntry): string {
+  let slug = slugs.get(c);
+  if (slug === undefined) {
+    slug = slugOf(c);
+    slugs.set(c, slug);
+  }
+  return slug;
+}
+
+function slugOf(c: CodeEntry): string {
   const words = c.reason
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

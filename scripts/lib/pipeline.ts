@@ -8,12 +8,12 @@ import { computeCoverage, reportMissing, type LocaleCoverage } from './coverage.
 import { DataError, DiagnosticBag, UsageError, type Diagnostic } from './diagnostics.ts';
 import { loadData } from './load.ts';
 import { buildSiteIndex, type SiteIndex } from './pages.ts';
-import { planBuild, type BuildFilter } from './plan.ts';
+import { inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
 import type { Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
-import { loadTemplates } from './templates.ts';
+import { loadTemplates, TemplateRenderError } from './templates.ts';
 import { validateData, type DataSet } from './validate.ts';
-import { writeOutput, type WriteOptions, type WriteResult } from './writer.ts';
+import { OutputSession, type WriteOptions, type WriteResult } from './writer.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -58,20 +58,25 @@ export interface BuildOptions {
   locales?: string[];
   protocols?: string[];
   formats?: OutputFormat[];
-  onRender?: (done: number, total: number) => void;
-  onWrite?: WriteOptions['onProgress'];
+  /** Called as files are planned: files done, files in all. */
+  onProgress?: (done: number, total: number) => void;
   writeFile?: WriteOptions['writeFile'];
 }
 
 export interface BuildResult {
   pages: number;
   files: number;
+  /** Files rendered (the others were kept because their inputs had not changed). */
+  rendered: number;
   write: WriteResult;
   warnings: Diagnostic[];
   coverage: LocaleCoverage[];
 }
 
-/** Builds the site. Throws DataError (exit 1) or OutputError (exit 3). */
+/**
+ * Builds the site. Throws DataError (exit 1) or OutputError (exit 3); in both cases
+ * the output folder is left as it was.
+ */
 export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildResult {
   const check = checkProject(paths, options);
   const { bag, data, index } = check;
@@ -82,17 +87,47 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   for (const p of options.protocols ?? []) {
     if (!data.protocols.some((x) => x.id === p)) throw new UsageError(`unknown protocol "${p}"; data/protocols has ${data.protocols.map((x) => x.id).join(', ')}`);
   }
-  const filter: BuildFilter = {
-    locales: options.locales,
-    protocols: options.protocols,
-    formats: options.formats ?? data.site.formats,
-  };
-  const total = index.pages.filter(
-    (p) => (!filter.locales || filter.locales.includes(p.locale.id)) && (!filter.protocols || filter.protocols.includes(p.protocol.id)),
-  ).length;
-  let done = 0;
-  const plan = planBuild(index, check.templates, filter, bag, () => options.onRender?.(++done, total));
-  if (bag.errors.length) throw new DataError(bag.sorted());
-  const write = writeOutput(paths.outDir, plan, { onProgress: options.onWrite, writeFile: options.writeFile });
-  return { pages: plan.pages, files: plan.files.length, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+  const filter: BuildFilter = { locales: options.locales, protocols: options.protocols, formats: options.formats ?? data.site.formats };
+  const pages = selectPages(index, filter).length;
+  const total = pages * filter.formats.length + 1;
+  const session = new OutputSession(paths.outDir, (path) => inScope(filter, path), { writeFile: options.writeFile });
+  const failedTemplates = new Set<string>();
+  let files = 0;
+  let rendered = 0;
+  try {
+    for (const file of planBuild(index, check.templates, filter)) {
+      files++;
+      options.onProgress?.(files, total);
+      if (!bag.errors.length && session.keep(file.path, file.input)) continue;
+      let content: string;
+      try {
+        content = file.render();
+        rendered++;
+      } catch (e) {
+        const where = e instanceof TemplateRenderError ? e.file : `data/locales/${file.page?.locale.id ?? ''}`;
+        // One error per template is enough; the other pages would repeat it.
+        if (!failedTemplates.has(where)) reportRenderError(e, where, file.path, bag);
+        failedTemplates.add(where);
+        continue;
+      }
+      if (!bag.errors.length) session.put(file.path, content, file.input);
+    }
+  } catch (e) {
+    session.abort();
+    throw e;
+  }
+  if (bag.errors.length) {
+    session.abort();
+    throw new DataError(bag.sorted());
+  }
+  const write = session.commit();
+  return { pages, files, rendered, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+}
+
+/** Strict-mode Handlebars errors end in " - line:col"; the file being rendered is named so the error can be reproduced. */
+function reportRenderError(e: unknown, where: string, path: string, bag: DiagnosticBag): void {
+  const message = (e instanceof Error ? e.message : String(e)).replace('[object Object]', 'the view model');
+  const at = /- (\d+):(\d+)$/.exec(message);
+  const pos = at ? { line: Number(at[1]), col: Number(at[2]) + 1 } : { line: 1, col: 1 };
+  bag.error(where, pos, 'TEMPLATE_RENDER', `${message.replace(/ - \d+:\d+$/, '')} (while rendering ${path})`);
 }

@@ -1,18 +1,22 @@
 /**
- * Stage 6 — plan: a pure function from the site index, templates and options to the
- * list of files the build produces, as `{ path, content }`. Writing is the writer's job.
+ * Stage 6 — plan: the files a build produces, as a lazy, pure sequence of
+ * `{ path, input, render }`. `input` is a hash of everything the file's bytes depend
+ * on (the page's view model, the format and its templates), so the writer can keep a
+ * file whose input has not changed without rendering it. Writing is the writer's job.
  */
-import { DiagnosticBag } from './diagnostics.ts';
-import { pagePath, type SiteIndex } from './pages.ts';
+import { createHash } from 'node:crypto';
+import { pagePath, type Page, type SiteIndex } from './pages.ts';
 import { outputPath, renderArticle, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
-import { TemplateRenderError } from './templates.ts';
 import { buildArticle } from './view-model.ts';
 
 export interface PlannedFile {
   /** Relative to the output folder, forward slashes. */
   path: string;
-  content: string;
+  /** Hash of the file's inputs: equal inputs give equal bytes. */
+  input: string;
+  /** The file's content; may throw a template error. */
+  render(): string;
 }
 
 export interface BuildFilter {
@@ -21,54 +25,63 @@ export interface BuildFilter {
   formats: OutputFormat[];
 }
 
-export interface Plan {
-  files: PlannedFile[];
-  /** Pages rendered (one per locale and pair, whatever the number of formats). */
-  pages: number;
-  /** Whether a path belongs to this build's scope (for pruning under filters). */
-  inScope(path: string): boolean;
-}
+/** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
+const GENERATOR_VERSION = '2';
 
-/** Renders every page in scope. Render failures become diagnostics, not exceptions. */
-export function planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter, bag: DiagnosticBag, onPage?: () => void): Plan {
-  const files: PlannedFile[] = [];
-  /** Templates that already failed: one error each is enough, the others would repeat it. */
-  const failed = new Set<string>();
-  const selected = index.pages.filter(
+export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
+  return index.pages.filter(
     (p) => (!filter.locales || filter.locales.includes(p.locale.id)) && (!filter.protocols || filter.protocols.includes(p.protocol.id)),
   );
-  for (const page of selected) {
-    const { locale, protocol, pair } = page;
-    let view;
+}
+
+/** Every file of the build in scope: each page in each format, then redirects.json. */
+export function* planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter): Generator<PlannedFile & { page?: Page }> {
+  const templateHash = (format: OutputFormat) => (format === 'json' ? '' : (templates[format]?.hash ?? ''));
+  // Templates read headings and labels with {{t}}: those strings are inputs of every md and html page.
+  const uiHashes = new Map<string, string>();
+  const uiHash = (page: Page): string => {
+    let h = uiHashes.get(page.locale.id);
+    if (h === undefined) {
+      const entries = [...page.locale.strings].filter(([k]) => !k.startsWith('protocols.')).sort(([a], [b]) => (a < b ? -1 : 1));
+      h = hash(`${page.locale.messages.tag}\n${entries.map(([k, e]) => `${k}=${e.source}`).join('\n')}`);
+      uiHashes.set(page.locale.id, h);
+    }
+    return h;
+  };
+  for (const page of selectPages(index, filter)) {
+    let view: ReturnType<typeof buildArticle> | undefined;
+    let failure: unknown;
     try {
       view = buildArticle(index, page);
     } catch (e) {
-      reportRenderError(e, `data/locales/${locale.id}`, `${protocol.id}/${pair.slug}`, bag);
-      continue;
+      failure = e;
     }
+    const viewHash = view ? hash(JSON.stringify(view)) : '';
     for (const format of filter.formats) {
-      try {
-        files.push({ path: outputPath(format, locale.id, protocol.id, pair.slug), content: renderArticle(format, view, locale.messages, templates) });
-      } catch (e) {
-        const where = e instanceof TemplateRenderError ? e.file : `templates/${format}`;
-        if (!failed.has(where)) reportRenderError(e, where, `${locale.id}/${protocol.id}/${pair.slug}`, bag);
-        failed.add(where);
-      }
+      yield {
+        page,
+        path: outputPath(format, page.locale.id, page.protocol.id, page.pair.slug),
+        input: view ? hash(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${format === 'json' ? '' : uiHash(page)}\n${viewHash}`) : '',
+        render: () => {
+          if (!view) throw failure;
+          return renderArticle(format, view, page.locale.messages, templates);
+        },
+      };
     }
-    onPage?.();
   }
-  files.push({ path: 'redirects.json', content: redirectsJson(index) });
-  files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  const inScope = (path: string): boolean => {
-    const [format, locale, protocol] = path.split('/');
-    if (!format || !locale || !protocol) return true;
-    return (
-      filter.formats.includes(format as OutputFormat) &&
-      (!filter.locales || filter.locales.includes(locale)) &&
-      (!filter.protocols || filter.protocols.includes(protocol))
-    );
-  };
-  return { files, pages: selected.length, inScope };
+  const redirects = redirectsJson(index);
+  yield { path: 'redirects.json', input: hash(redirects), render: () => redirects };
+}
+
+/** Whether a path belongs to a build's scope: files out of scope are neither written nor pruned. */
+export function inScope(filter: BuildFilter, path: string): boolean {
+  const [format, locale, protocol] = path.split('/');
+  if (!format || !locale || !protocol) return true;
+  return (
+    filter.formats.includes(format as OutputFormat) &&
+    (!filter.locales || filter.locales.includes(locale)) &&
+    (!filter.protocols || filter.protocols.includes(protocol))
+  );
 }
 
 /** Reverse-order URL paths → canonical URL paths, for every published page. */
@@ -80,10 +93,6 @@ export function redirectsJson(index: SiteIndex): string {
   return `${JSON.stringify(map, null, 2)}\n`;
 }
 
-/** Strict-mode Handlebars errors end in " - line:col"; the page is named so the error can be reproduced. */
-function reportRenderError(e: unknown, where: string, page: string, bag: DiagnosticBag): void {
-  const message = (e instanceof Error ? e.message : String(e)).replace('[object Object]', 'the view model');
-  const at = /- (\d+):(\d+)$/.exec(message);
-  const pos = at ? { line: Number(at[1]), col: Number(at[2]) + 1 } : { line: 1, col: 1 };
-  bag.error(where, pos, 'TEMPLATE_RENDER', `${message.replace(/ - \d+:\d+$/, '')} (while rendering ${page})`);
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -99,6 +99,8 @@ export function placeholders(ast: MessageFormatElement[]): Set<string> {
 /** Formats messages of one locale; compiled formatters are cached per key. */
 export class Messages {
   private readonly cache = new Map<string, IntlMessageFormat>();
+  private readonly formatted = new Map<string, string>();
+  private listFormat?: Intl.ListFormat;
 
   constructor(
     readonly tag: string,
@@ -112,6 +114,18 @@ export class Messages {
   }
 
   format(key: string, args: Record<string, string | number> = {}): string {
+    // Pages repeat the same messages with the same arguments (a code's texts, labels): memoize.
+    let memoKey = key;
+    for (const k in args) memoKey += `\u0000${k}\u0001${args[k]}`;
+    let out = this.formatted.get(memoKey);
+    if (out === undefined) {
+      out = this.formatUncached(key, args);
+      this.formatted.set(memoKey, out);
+    }
+    return out;
+  }
+
+  private formatUncached(key: string, args: Record<string, string | number>): string {
     let mf = this.cache.get(key);
     if (!mf) {
       const entry = this.table.get(key);
@@ -124,7 +138,8 @@ export class Messages {
 
   /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
   list(items: string[]): string {
-    const parts = new Intl.ListFormat(this.tag, { type: 'conjunction' }).formatToParts(items);
+    this.listFormat ??= new Intl.ListFormat(this.tag, { type: 'conjunction' });
+    const parts = this.listFormat.formatToParts(items);
     if (!this.latinSpacing) return parts.map((p) => p.value).join('');
     let out = '';
     for (const { value } of parts) {

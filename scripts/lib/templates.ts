@@ -7,6 +7,7 @@
  *   - {{t "key"}} with a key the source locale does not have;
  *   - output that would skip escaping (triple-stash; bare {{field}} in Markdown).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -18,6 +19,8 @@ export type TemplateFormat = 'md' | 'html';
 
 export interface CompiledTemplates {
   format: TemplateFormat;
+  /** Hash of every template file of the format: a change to any of them re-renders its pages. */
+  hash: string;
   render(view: object, messages: Messages): string;
 }
 
@@ -54,6 +57,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
   const partialNames = new Set(listPartials(dir).map((n) => n.slice(0, -'.hbs'.length)));
   let ok = true;
   let article: Handlebars.TemplateDelegate | undefined;
+  const digest = createHash('sha256');
   for (const [name, path] of files) {
     if (!existsSync(path)) {
       bag.error(rel(name), { line: 1, col: 1 }, 'TEMPLATE_SYNTAX', `template ${name} is missing`);
@@ -61,6 +65,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
       continue;
     }
     const source = readFileSync(path, 'utf8');
+    digest.update(`${name}\n${source}\n`);
     const ast = parseTemplate(rel(name), source, bag);
     if (!ast) {
       ok = false;
@@ -75,6 +80,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
   const template = article;
   return {
     format,
+    hash: digest.digest('hex'),
     render: (view, messages) => template(view, { helpers: HELPERS[format](messages) }),
   };
 }

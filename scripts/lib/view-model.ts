@@ -202,7 +202,18 @@ function refsCell(c: CodeEntry, m: Messages): CellView {
   return { hasValue: false, text: '', tokens: [], refs: sortReferences(c.definedIn).map((r) => refView(r, m)) };
 }
 
+/** A code's part of a page is the same on every page of the locale that shows it: computed once. */
+const codeViews = new WeakMap<Messages, Map<CodeEntry, CodeView>>();
+
 function codeView(m: Messages, p: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
+  let views = codeViews.get(m);
+  if (!views) codeViews.set(m, (views = new Map()));
+  let view = views.get(c);
+  if (!view) views.set(c, (view = makeCodeView(m, p, c, className, byCode)));
+  return view;
+}
+
+function makeCodeView(m: Messages, p: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
   const k = `${p}.codes.${c.code}`;
   const replacements = c.replacedBy.map((r) => `${r} ${byCode.get(r)?.reason ?? ''}`.trim());
   return {

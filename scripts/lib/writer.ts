@@ -1,18 +1,19 @@
 /**
- * Stage 7 — write: bring the output folder in line with the plan.
- *   1. Files whose hash matches the previous manifest (and that still exist) are left alone.
- *   2. Every new or changed file is first written to a temporary file beside its target.
- *      If any of these writes fails (disk full, permissions), the temporaries are removed
- *      and the output folder is exactly as it was.
- *   3. Temporaries are renamed over their targets (atomic per file).
- *   4. Files the previous manifest listed, in this build's scope, that the plan no longer
- *      has are deleted; nothing the manifest does not list is ever deleted.
- *   5. The manifest is written last.
+ * Stage 7 — write: bring the output folder in line with the plan, one file at a time.
+ *   1. A file whose input hash matches the previous manifest (and that still exists) is
+ *      kept without being rendered; one whose new content hashes the same is kept too.
+ *   2. Every new or changed file is first written to a temporary file beside its target,
+ *      as soon as it is rendered (memory stays flat). If the run fails before commit
+ *      (disk full, permissions, a template error), the temporaries are removed and the
+ *      output folder is exactly as it was.
+ *   3. On commit, temporaries are renamed over their targets (atomic per file); files
+ *      the previous manifest listed, in this build's scope, that the plan no longer has
+ *      are deleted (nothing the manifest does not list is ever deleted); the manifest is
+ *      written last.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { hashContent, MANIFEST_NAME, readManifest, serializeManifest } from './manifest.ts';
-import type { Plan } from './plan.ts';
+import { hashContent, MANIFEST_NAME, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 
 export interface WriteResult {
   written: string[];
@@ -24,20 +25,105 @@ export interface WriteResult {
 export class OutputError extends Error {}
 
 export interface WriteOptions {
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number) => void;
   /** For tests: replaces the function that writes one temporary file. */
   writeFile?: (path: string, content: string) => void;
 }
 
 export const LOCK_NAME = '.codecompare.lock';
 
-export function writeOutput(outDir: string, plan: Plan, options: WriteOptions = {}): WriteResult {
-  const root = resolve(outDir);
-  const release = acquireLock(root);
-  try {
-    return writeLocked(root, plan, options);
-  } finally {
-    release();
+export class OutputSession {
+  private readonly root: string;
+  private readonly previous: Record<string, ManifestEntry>;
+  private readonly next: Record<string, ManifestEntry> = {};
+  private readonly temps: { path: string; target: string; temp: string }[] = [];
+  private readonly dirs = new Set<string>();
+  private unchanged = 0;
+  private readonly release: () => void;
+  private readonly write: (path: string, content: string) => void;
+
+  constructor(
+    outDir: string,
+    private readonly inScope: (path: string) => boolean,
+    private readonly options: WriteOptions = {},
+  ) {
+    this.root = resolve(outDir);
+    this.release = acquireLock(this.root);
+    this.previous = readManifest(this.root);
+    for (const [path, entry] of Object.entries(this.previous)) if (!inScope(path)) this.next[path] = entry;
+    this.write = options.writeFile ?? ((path, content) => writeFileSync(path, content));
+  }
+
+  /** Keeps the file if its input is unchanged and it still exists; returns whether it did. */
+  keep(path: string, input: string): boolean {
+    const before = this.previous[path];
+    if (!before || before.input !== input || !isFile(safeTarget(this.root, path))) return false;
+    this.next[path] = before;
+    this.unchanged++;
+    return true;
+  }
+
+  /** Writes the file's new content to a temporary file, unless its bytes are unchanged. */
+  put(path: string, content: string, input: string): void {
+    const target = safeTarget(this.root, path);
+    const hash = hashContent(content);
+    this.next[path] = { hash, input };
+    if (this.previous[path]?.hash === hash && isFile(target)) {
+      this.unchanged++;
+      return;
+    }
+    const temp = `${target}.tmp-${process.pid}`;
+    try {
+      const dir = dirname(target);
+      if (!this.dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
+      this.write(temp, content);
+    } catch (e) {
+      this.abort();
+      throw new OutputError(`cannot write to ${shown(this.root)}: ${describe(e)}; the previous output was left as it was`);
+    }
+    this.temps.push({ path, target, temp });
+    this.options.onProgress?.(this.temps.length);
+  }
+
+  /** Removes every temporary file: the output folder is as it was. */
+  abort(): void {
+    for (const t of this.temps.splice(0)) tryUnlink(t.temp);
+    for (const dir of this.dirs) removeEmptyDirs(dir, this.root);
+    this.release();
+  }
+
+  /** Swaps the new files in, prunes stale ones and writes the manifest. */
+  commit(): WriteResult {
+    const manifestPath = join(this.root, MANIFEST_NAME);
+    const manifest = serializeManifest(this.next);
+    const manifestChanged = !isFile(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest;
+    if (manifestChanged) {
+      try {
+        this.write(`${manifestPath}.tmp-${process.pid}`, manifest);
+      } catch (e) {
+        this.abort();
+        throw new OutputError(`cannot write to ${shown(this.root)}: ${describe(e)}; the previous output was left as it was`);
+      }
+    }
+    try {
+      for (const t of this.temps) renameSync(t.temp, t.target);
+      const pruned: string[] = [];
+      for (const path of Object.keys(this.previous).sort()) {
+        if (path in this.next) continue;
+        const target = safeTarget(this.root, path);
+        if (tryUnlink(target)) pruned.push(path);
+        removeEmptyDirs(dirname(target), this.root);
+      }
+      if (manifestChanged) renameSync(`${manifestPath}.tmp-${process.pid}`, manifestPath);
+      return { written: this.temps.map((t) => t.path), unchanged: this.unchanged, pruned };
+    } catch (e) {
+      throw new OutputError(`cannot update ${shown(this.root)}: ${describe(e)}`);
+    } finally {
+      this.release();
+    }
   }
 }
 
@@ -89,62 +175,6 @@ function removeTemporaries(dir: string): void {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) removeTemporaries(p);
     else if (/\.tmp-\d+$/.test(entry.name)) tryUnlink(p);
-  }
-}
-
-function writeLocked(root: string, plan: Plan, options: WriteOptions): WriteResult {
-  const previous = readManifest(root).files;
-  const next: Record<string, string> = {};
-  for (const [path, hash] of Object.entries(previous)) if (!plan.inScope(path)) next[path] = hash;
-
-  const changed: { target: string; temp: string; path: string; content: string }[] = [];
-  let unchanged = 0;
-  for (const f of plan.files) {
-    const target = safeTarget(root, f.path);
-    const hash = hashContent(f.content);
-    next[f.path] = hash;
-    if (previous[f.path] === hash && isFile(target)) unchanged++;
-    else changed.push({ target, temp: `${target}.tmp-${process.pid}`, path: f.path, content: f.content });
-  }
-  const manifest = serializeManifest(next);
-  const manifestPath = join(root, MANIFEST_NAME);
-  const manifestChanged = JSON.stringify(previous) !== JSON.stringify(next) || !isFile(manifestPath);
-
-  // Phase 1: temporaries only.
-  const write = options.writeFile ?? ((path: string, content: string) => writeFileSync(path, content));
-  const written: string[] = [];
-  try {
-    for (const c of changed) {
-      mkdirSync(dirname(c.target), { recursive: true });
-      write(c.temp, c.content);
-      written.push(c.temp);
-      options.onProgress?.(written.length, changed.length);
-    }
-    if (manifestChanged) {
-      mkdirSync(root, { recursive: true });
-      write(`${manifestPath}.tmp-${process.pid}`, manifest);
-      written.push(`${manifestPath}.tmp-${process.pid}`);
-    }
-  } catch (e) {
-    for (const t of written) tryUnlink(t);
-    for (const c of changed) removeEmptyDirs(dirname(c.target), root);
-    throw new OutputError(`cannot write to ${shown(root)}: ${describe(e)}; the previous output was left as it was`);
-  }
-
-  // Phase 2: swap in, prune, manifest last.
-  try {
-    for (const c of changed) renameSync(c.temp, c.target);
-    const pruned: string[] = [];
-    for (const path of Object.keys(previous).sort()) {
-      if (path in next) continue;
-      const target = safeTarget(root, path);
-      if (tryUnlink(target)) pruned.push(path);
-      removeEmptyDirs(dirname(target), root);
-    }
-    if (manifestChanged) renameSync(`${manifestPath}.tmp-${process.pid}`, manifestPath);
-    return { written: changed.map((c) => c.path), unchanged, pruned };
-  } catch (e) {
-    throw new OutputError(`cannot update ${shown(root)}: ${describe(e)}`);
   }
 }
 
