@@ -143,4 +143,16 @@ describe('failed runs leave out/ untouched', () => {
     expect(() => build(p, { writeFile: () => { throw Object.assign(new Error('x'), { code: 'ENOSPC' }); } })).toThrow(/disk is full/);
     expect(snapshotDir(p.outDir)).toEqual(before);
   });
+
+  it('on a permission error', () => {
+    const p = project();
+    build(p);
+    const before = snapshotDir(p.outDir);
+    addCode183(p.root);
+    const denied = (path: string) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES', path });
+    };
+    expect(() => build(p, { writeFile: denied })).toThrow(/^cannot write to .*: permission denied \(.*\); the previous output was left as it was$/);
+    expect(snapshotDir(p.outDir)).toEqual(before);
+  });
 });

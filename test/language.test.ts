@@ -42,7 +42,30 @@ function paragraphs(md: string): string[] {
     .filter((p) => p && !/^(#|\||- |>)/.test(p));
 }
 
+/** Locales written in CJK scripts, where Latin text is only for protocol tokens. */
+const CJK = new Set(['ja', 'zh-hans']);
+
 describe('language of translated pages', () => {
+  it('keeps Latin script in Chinese and Japanese prose to protocol tokens: no run of English words', () => {
+    let checked = 0;
+    for (const locale of locales.filter((l) => CJK.has(l))) {
+      for (const [path, md] of files) {
+        if (!path.startsWith(`md/${locale}/`)) continue;
+        for (const p of paragraphs(md)) {
+          // Reason phrases and header names are names; glosses in brackets and quoted phrases are deliberate.
+          const prose = p
+            .replace(stopWords, ' ')
+            .replace(/[（(][^（）()]*[)）]/g, ' ')
+            .replace(/[「“"][^」”"]*[」”"]/g, ' ');
+          const run = /(?:[A-Za-z][A-Za-z0-9'’-]*[ ,]+){3,}[A-Za-z][A-Za-z0-9'’-]*/.exec(prose);
+          expect(run?.[0], `${path}: ${p}`).toBeUndefined();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('detects the page language in every paragraph, and never the English text', () => {
     let checked = 0;
     const counts = new Map<string, number>();
