@@ -179,7 +179,7 @@ describe('full build of the bundled data', () => {
   });
 
   it('records the true hash of every file in the manifest', () => {
-    const manifest = JSON.parse(files.get('manifest.json')!) as { files: Record<string, string> };
-    for (const [path, hash] of Object.entries(manifest.files)) expect(hashContent(files.get(path)!), path).toBe(hash);
+    const manifest = JSON.parse(files.get('manifest.json')!) as { files: Record<string, { hash: string }> };
+    for (const [path, entry] of Object.entries(manifest.files)) expect(hashContent(files.get(path)!), path).toBe(entry.hash);
   });
 });
