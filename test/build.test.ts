@@ -98,7 +98,7 @@ describe('full build of the bundled data', () => {
       const dir = path.slice(0, path.lastIndexOf('/') + 1);
       for (const [, href] of html.matchAll(/href="(\.\.[^"]*)"/g)) {
         const target = new URL(href!, `file:///${dir}`).pathname.slice(1);
-        expect(files.has(`${target}index.html`), `${path} → ${href}`).toBe(true);
+        expect(files.has(target.endsWith('/') ? `${target}index.html` : target), `${path} → ${href}`).toBe(true);
       }
       for (const [, url] of html.matchAll(/hreflang="[^"]+" href="([^"]+)"/g)) {
         expect(files.has(`html${url!.slice(base.length)}index.html`), `${path} → ${url}`).toBe(true);

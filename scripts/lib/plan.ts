@@ -69,6 +69,11 @@ export function* planBuild(index: SiteIndex, templates: Renderers, filter: Build
       };
     }
   }
+  for (const format of filter.formats) {
+    for (const [name, content] of format === 'json' ? [] : (templates[format]?.assets ?? [])) {
+      yield { path: `${format}/${name}`, input: hash(content), render: () => content };
+    }
+  }
   const redirects = redirectsJson(index);
   yield { path: 'redirects.json', input: hash(redirects), render: () => redirects };
 }

@@ -19,6 +19,8 @@ export type TemplateFormat = 'md' | 'html';
 
 export interface CompiledTemplates {
   format: TemplateFormat;
+  /** Static files of the format, copied as they are: output path (relative to the format's folder) → content. */
+  assets: Map<string, string>;
   /** Hash of every template file of the format: a change to any of them re-renders its pages. */
   hash: string;
   render(view: object, messages: Messages): string;
@@ -78,8 +80,11 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
   }
   if (!ok || !article) return undefined;
   const template = article;
+  const assets = new Map<string, string>();
+  for (const name of listAssets(dir)) assets.set(`assets/${name}`, readFileSync(join(dir, name), 'utf8'));
   return {
     format,
+    assets,
     hash: digest.digest('hex'),
     render: (view, messages) => template(view, { helpers: HELPERS[format](messages) }),
   };
@@ -112,6 +117,11 @@ function named(file: string, template: Handlebars.TemplateDelegate): Handlebars.
 function listPartials(dir: string): string[] {
   const p = join(dir, 'partials');
   return existsSync(p) ? readdirSync(p).filter((n) => n.endsWith('.hbs')).sort() : [];
+}
+
+/** Files of a template folder that are not templates: stylesheets. */
+function listAssets(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.css')).sort() : [];
 }
 
 function relativeTo(root: string, dir: string): string {
