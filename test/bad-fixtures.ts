@@ -10,7 +10,7 @@ import { REPO, snapshotDir, tempProject } from './project.ts';
 
 export const BAD = join(REPO, 'test/fixtures/bad');
 
-export function runBadCase(name: string): { diagnostics: Diagnostic[]; outputFiles: number; threw: unknown } {
+export function runBadCase(name: string): { diagnostics: Diagnostic[]; outputFiles: number; outExists: boolean; threw: unknown } {
   const dir = join(BAD, name);
   const project = tempProject({ overlay: dir });
   try {
@@ -27,7 +27,7 @@ export function runBadCase(name: string): { diagnostics: Diagnostic[]; outputFil
       threw = e;
     }
     const diagnostics = threw instanceof DataError ? threw.diagnostics : [];
-    return { diagnostics, outputFiles: snapshotDir(project.outDir).size, threw };
+    return { diagnostics, outputFiles: snapshotDir(project.outDir).size, outExists: existsSync(project.outDir), threw };
   } finally {
     project.cleanup();
   }

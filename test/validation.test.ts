@@ -24,6 +24,8 @@ describe('broken fixtures', () => {
     expect(result.threw).toBeInstanceOf(DataError);
     expect([...new Set(errorKeys(result.diagnostics))]).toEqual(expected);
     expect(result.outputFiles).toBe(0);
+    // Not even an empty output folder is left behind.
+    expect(result.outExists).toBe(false);
   });
 });
 

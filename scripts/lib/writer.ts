@@ -11,7 +11,7 @@
  *      are deleted (nothing the manifest does not list is ever deleted); the manifest is
  *      written last.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { hashContent, MANIFEST_NAME, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 
@@ -44,7 +44,7 @@ export class OutputSession {
 
   constructor(
     outDir: string,
-    private readonly inScope: (path: string) => boolean,
+    inScope: (path: string) => boolean,
     private readonly options: WriteOptions = {},
   ) {
     this.root = resolve(outDir);
@@ -133,12 +133,20 @@ export class OutputSession {
  * temporary files are removed.
  */
 function acquireLock(root: string): () => void {
+  const created = !existsSync(root);
   mkdirSync(root, { recursive: true });
   const path = join(root, LOCK_NAME);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
-      return () => tryUnlink(path);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        tryUnlink(path);
+        // A folder this build created and left empty (a failed first build) goes too.
+        if (created) removeEmptyDirs(root, dirname(root));
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot lock ${shown(root)}: ${describe(e)}`);
     }
