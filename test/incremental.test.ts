@@ -83,10 +83,31 @@ describe('incremental builds', () => {
     const ui = join(p.root, 'data/locales/fr/ui.yaml');
     writeFileSync(ui, readFileSync(ui, 'utf8').replace('keyDifferences: "Principales différences"', 'keyDifferences: "Différences principales"'));
     const second = build(p);
-    // The heading is read by the templates: French Markdown and HTML change, French JSON does not.
+    // Only French pages are rendered again; the heading is read by the templates, so
+    // French Markdown and HTML change while French JSON keeps its bytes.
     const frPages = first.pages / 2;
-    expect(second.rendered).toBe(frPages * 2);
+    expect(second.rendered).toBe(frPages * 3);
+    expect(second.write.written).toHaveLength(frPages * 2);
     expect(second.write.written.every((f) => f.split('/')[1] === 'fr' && !f.startsWith('json/'))).toBe(true);
+  });
+
+  it('after edits to code data and texts, ends with exactly what a fresh build gives', () => {
+    const p = project();
+    build(p);
+    const edits: [string, (s: string) => string][] = [
+      // 180 now lists 401 as related: pages that show 180's related comparisons change.
+      ['data/protocols/sip/codes/180.yaml', (s) => s.replace(/^related: .*$/m, 'related: [401, 407]')],
+      // A French code text: only French pages with 407 change.
+      ['data/locales/fr/protocols/sip/codes/407.yaml', (s) => s.replace(/^name: .*$/m, 'name: Authentification par proxy requise')],
+    ];
+    const fresh = project();
+    for (const [file, edit] of edits) {
+      for (const root of [p.root, fresh.root]) writeFileSync(join(root, file), edit(readFileSync(join(root, file), 'utf8')));
+    }
+    const result = build(p);
+    build(fresh);
+    expect(snapshotDir(p.outDir)).toEqual(snapshotDir(fresh.outDir));
+    expect(result.rendered).toBeLessThan(result.files);
   });
 
   it('prunes the files of a removed code, and only files it owns', () => {

@@ -1,14 +1,15 @@
 /**
  * Stage 6 — plan: the files a build produces, as a lazy, pure sequence of
  * `{ path, input, render }`. `input` is a hash of everything the file's bytes depend
- * on (the page's view model, the format and its templates), so the writer can keep a
+ * on (the page's signature, the format and its templates), so the writer can keep a
  * file whose input has not changed without rendering it. Writing is the writer's job.
  */
 import { createHash } from 'node:crypto';
 import { pagePath, type Page, type SiteIndex } from './pages.ts';
 import { outputPath, renderArticle, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
-import { buildArticle } from './view-model.ts';
+import { PageSignatures } from './signature.ts';
+import { buildArticle, type ArticleView } from './view-model.ts';
 
 export interface PlannedFile {
   /** Relative to the output folder, forward slashes. */
@@ -26,7 +27,7 @@ export interface BuildFilter {
 }
 
 /** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
-const GENERATOR_VERSION = '2';
+const GENERATOR_VERSION = '3';
 
 export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   return index.pages.filter(
@@ -34,38 +35,24 @@ export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   );
 }
 
-/** Every file of the build in scope: each page in each format, then redirects.json. */
+/**
+ * Every file of the build in scope: each page in each format, the formats' static
+ * assets, then redirects.json. A page's view model is built only when one of its
+ * files is rendered.
+ */
 export function* planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter): Generator<PlannedFile & { page?: Page }> {
   const templateHash = (format: OutputFormat) => (format === 'json' ? '' : (templates[format]?.hash ?? ''));
-  // Templates read headings and labels with {{t}}: those strings are inputs of every md and html page.
-  const uiHashes = new Map<string, string>();
-  const uiHash = (page: Page): string => {
-    let h = uiHashes.get(page.locale.id);
-    if (h === undefined) {
-      const entries = [...page.locale.strings].filter(([k]) => !k.startsWith('protocols.')).sort(([a], [b]) => (a < b ? -1 : 1));
-      h = hash(`${page.locale.messages.tag}\n${entries.map(([k, e]) => `${k}=${e.source}`).join('\n')}`);
-      uiHashes.set(page.locale.id, h);
-    }
-    return h;
-  };
+  const signatures = new PageSignatures(index);
   for (const page of selectPages(index, filter)) {
-    let view: ReturnType<typeof buildArticle> | undefined;
-    let failure: unknown;
-    try {
-      view = buildArticle(index, page);
-    } catch (e) {
-      failure = e;
-    }
-    const viewHash = view ? hash(JSON.stringify(view)) : '';
+    const signature = signatures.of(page);
+    let view: ArticleView | undefined;
+    const viewOf = () => (view ??= buildArticle(index, page));
     for (const format of filter.formats) {
       yield {
         page,
         path: outputPath(format, page.locale.id, page.protocol.id, page.pair.slug),
-        input: view ? hash(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${format === 'json' ? '' : uiHash(page)}\n${viewHash}`) : '',
-        render: () => {
-          if (!view) throw failure;
-          return renderArticle(format, view, page.locale.messages, templates);
-        },
+        input: hash(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${signature}`),
+        render: () => renderArticle(format, viewOf(), page.locale.messages, templates),
       };
     }
   }

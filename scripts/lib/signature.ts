@@ -1,0 +1,78 @@
+/**
+ * Page signatures: a hash of everything a page's view model is built from, computed
+ * without building it. Equal signatures give equal view models, so an unchanged page
+ * is recognised without rendering anything.
+ *
+ * A page (locale, pair) reads: the site settings and the list of locales; the locale's
+ * settings and every string that is not about one code; the protocol declaration; both
+ * codes' data and texts; the codes its related comparisons and deprecation notes name
+ * (their data and texts); and which locales publish the pair.
+ */
+import { createHash } from 'node:crypto';
+import { relatedPairs, type Page, type SiteIndex } from './pages.ts';
+import type { LocaleData, ProtocolData } from './validate.ts';
+
+export class PageSignatures {
+  private readonly global = new Map<string, string>();
+  private readonly codes = new Map<string, string>();
+
+  constructor(private readonly index: SiteIndex) {}
+
+  of(page: Page): string {
+    const { locale, protocol, pair } = page;
+    const related = relatedPairs(this.index, page);
+    const named = new Set<number>([pair.a.code, pair.b.code, ...pair.a.replacedBy, ...pair.b.replacedBy]);
+    for (const r of related) {
+      named.add(r.a.code);
+      named.add(r.b.code);
+    }
+    const alternates = this.index.data.locales.filter((l) => this.index.has(l.id, protocol.id, pair.slug)).map((l) => l.id);
+    return hash(
+      [
+        this.globalOf(locale, protocol),
+        pair.slug,
+        related.map((r) => r.slug).join(','),
+        alternates.join(','),
+        ...[...named].sort((x, y) => x - y).map((c) => this.codeOf(locale, protocol, c)),
+      ].join('\n'),
+    );
+  }
+
+  /** Site, locale and protocol: the same for every page of a locale and protocol. */
+  private globalOf(locale: LocaleData, protocol: ProtocolData): string {
+    const key = `${locale.id}/${protocol.id}`;
+    let h = this.global.get(key);
+    if (h === undefined) {
+      const { site, locales, source } = this.index.data;
+      const strings = [...locale.strings]
+        .filter(([k]) => !/^protocols\.[^.]+\.codes\./.test(k))
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([k, e]) => `${k}=${e.source}`);
+      h = hash(
+        JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol]) + '\n' + strings.join('\n'),
+      );
+      this.global.set(key, h);
+    }
+    return h;
+  }
+
+  /** One code: its data and its texts in the locale. */
+  private codeOf(locale: LocaleData, protocol: ProtocolData, code: number): string {
+    const key = `${locale.id}/${protocol.id}/${code}`;
+    let h = this.codes.get(key);
+    if (h === undefined) {
+      const prefix = `protocols.${protocol.id}.codes.${code}.`;
+      const texts = [...locale.strings]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([k, e]) => `${k}=${e.source}`);
+      h = hash(JSON.stringify(protocol.byCode.get(code) ?? null) + '\n' + texts.join('\n'));
+      this.codes.set(key, h);
+    }
+    return h;
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
