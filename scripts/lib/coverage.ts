@@ -3,8 +3,8 @@
  * locale can therefore publish. A page is published in a locale only when every
  * string it needs exists there — never with English text filling the gaps.
  */
-import { createHash } from 'node:crypto';
 import { START, type DiagnosticBag } from './diagnostics.ts';
+import { sha256 } from './hash.ts';
 import type { DataSet, LocaleData } from './validate.ts';
 
 export interface LocaleCoverage {
@@ -21,7 +21,7 @@ export interface LocaleCoverage {
 
 /** A short, stable hash of an English source text (recorded in translated-from.yaml). */
 export function sourceHash(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 12);
+  return sha256(text.normalize('NFC')).slice(0, 12);
 }
 
 export function computeCoverage(data: DataSet): LocaleCoverage[] {

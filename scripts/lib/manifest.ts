@@ -3,9 +3,9 @@
  * SHA-256 of its content and of its inputs. It decides what is unchanged (same input:
  * not even rendered again) and what is stale; files it does not list are never touched.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from './hash.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -24,7 +24,7 @@ export interface Manifest {
 }
 
 export function hashContent(content: string): string {
-  return createHash('sha256').update(content).digest('hex');
+  return sha256(content);
 }
 
 /** The previous manifest's entries; none when there is no manifest or it is unreadable or of another version. */

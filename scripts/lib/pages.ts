@@ -50,12 +50,26 @@ export function pageUrl(data: DataSet, locale: string, protocol: string, slug: s
   return data.site.baseUrl + pagePath(locale, protocol, slug);
 }
 
+/** The locales that publish a page's pair, in site order (its alternates). */
+export function publishingLocales(index: SiteIndex, page: Page): LocaleData[] {
+  return index.data.locales.filter((l) => index.has(l.id, page.protocol.id, page.pair.slug));
+}
+
+/** Related comparisons are read by the page signature and the view model: computed once per page. */
+const related = new WeakMap<Page, Pair[]>();
+
 /**
- * Comparisons to link from a page, at most `limit`: pairs with the codes each code
- * lists as related first, then the codes that list them, then other codes of the
- * same classes; only pages that exist in the locale.
+ * Comparisons to link from a page, at most six: pairs with the codes each code lists
+ * as related first, then the codes that list them, then other codes of the same
+ * classes; only pages that exist in the locale.
  */
-export function relatedPairs(index: SiteIndex, page: Page, limit = 6): Pair[] {
+export function relatedPairs(index: SiteIndex, page: Page): Pair[] {
+  let pairs = related.get(page);
+  if (!pairs) related.set(page, (pairs = findRelatedPairs(index, page, 6)));
+  return pairs;
+}
+
+function findRelatedPairs(index: SiteIndex, page: Page, limit: number): Pair[] {
   const { protocol, pair, locale } = page;
   const out = new Map<string, Pair>();
   const add = (x: number, y: number) => {

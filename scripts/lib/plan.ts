@@ -4,7 +4,7 @@
  * on (the page's signature, the format and its templates), so the writer can keep a
  * file whose input has not changed without rendering it. Writing is the writer's job.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.ts';
 import { pagePath, type Page, type SiteIndex } from './pages.ts';
 import { outputPath, renderArticle, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
@@ -51,18 +51,18 @@ export function* planBuild(index: SiteIndex, templates: Renderers, filter: Build
       yield {
         page,
         path: outputPath(format, page.locale.id, page.protocol.id, page.pair.slug),
-        input: hash(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${signature}`),
+        input: sha256(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${signature}`),
         render: () => renderArticle(format, viewOf(), page.locale.messages, templates),
       };
     }
   }
   for (const format of filter.formats) {
     for (const [name, content] of format === 'json' ? [] : (templates[format]?.assets ?? [])) {
-      yield { path: `${format}/${name}`, input: hash(content), render: () => content };
+      yield { path: `${format}/${name}`, input: sha256(content), render: () => content };
     }
   }
   const redirects = redirectsJson(index);
-  yield { path: 'redirects.json', input: hash(redirects), render: () => redirects };
+  yield { path: 'redirects.json', input: sha256(redirects), render: () => redirects };
 }
 
 /** Whether a path belongs to a build's scope: files out of scope are neither written nor pruned. */
@@ -83,8 +83,4 @@ export function redirectsJson(index: SiteIndex): string {
   entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   for (const [from, to] of entries) map[from] = to;
   return `${JSON.stringify(map, null, 2)}\n`;
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -8,8 +8,8 @@
  * codes' data and texts; the codes its related comparisons and deprecation notes name
  * (their data and texts); and which locales publish the pair.
  */
-import { createHash } from 'node:crypto';
-import { relatedPairs, type Page, type SiteIndex } from './pages.ts';
+import { sha256 } from './hash.ts';
+import { publishingLocales, relatedPairs, type Page, type SiteIndex } from './pages.ts';
 import type { LocaleData, ProtocolData } from './validate.ts';
 
 export class PageSignatures {
@@ -26,8 +26,8 @@ export class PageSignatures {
       named.add(r.a.code);
       named.add(r.b.code);
     }
-    const alternates = this.index.data.locales.filter((l) => this.index.has(l.id, protocol.id, pair.slug)).map((l) => l.id);
-    return hash(
+    const alternates = publishingLocales(this.index, page).map((l) => l.id);
+    return sha256(
       [
         this.globalOf(locale, protocol),
         pair.slug,
@@ -48,7 +48,7 @@ export class PageSignatures {
         .filter(([k]) => !/^protocols\.[^.]+\.codes\./.test(k))
         .sort(([x], [y]) => (x < y ? -1 : 1))
         .map(([k, e]) => `${k}=${e.source}`);
-      h = hash(
+      h = sha256(
         JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol]) + '\n' + strings.join('\n'),
       );
       this.global.set(key, h);
@@ -66,13 +66,9 @@ export class PageSignatures {
         .filter(([k]) => k.startsWith(prefix))
         .sort(([x], [y]) => (x < y ? -1 : 1))
         .map(([k, e]) => `${k}=${e.source}`);
-      h = hash(JSON.stringify(protocol.byCode.get(code) ?? null) + '\n' + texts.join('\n'));
+      h = sha256(JSON.stringify(protocol.byCode.get(code) ?? null) + '\n' + texts.join('\n'));
       this.codes.set(key, h);
     }
     return h;
   }
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

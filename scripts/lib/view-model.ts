@@ -4,7 +4,7 @@
  * The JSON output is this object as it is.
  */
 import { compareFacts, decisiveRow, referencesOf, type ComparedFact, type FactRow } from './facts.ts';
-import { pageUrl, relatedPairs, type Page, type SiteIndex } from './pages.ts';
+import { pageUrl, publishingLocales, relatedPairs, type Page, type SiteIndex } from './pages.ts';
 import type { Pair } from './pairs.ts';
 import { referenceLabel, referenceShort, referenceUrl, sortReferences, type ReferenceView } from './references.ts';
 import type { Fact } from './schema.ts';
@@ -123,9 +123,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     bReason: x.b.reason,
     bName: m.format(`${p}.codes.${x.b.code}.name`),
   });
-  const alternates = data.locales
-    .filter((l) => index.has(l.id, protocol.id, pair.slug))
-    .map((l) => ({ locale: l.id, lang: l.info.tag, name: l.info.name, url: pageUrl(data, l.id, protocol.id, pair.slug), current: l.id === locale.id }));
+  const alternates = publishingLocales(index, page).map((l) => ({ locale: l.id, lang: l.info.tag, name: l.info.name, url: pageUrl(data, l.id, protocol.id, pair.slug), current: l.id === locale.id }));
 
   return {
     locale: locale.id,
