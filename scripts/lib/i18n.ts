@@ -10,7 +10,7 @@ import { js2xliff, xliff2js, type XliffJs } from 'xliff';
 import { parseDocument, stringify } from 'yaml';
 import { computeCoverage, fileForKey, sourceHash } from './coverage.ts';
 import { DataError, DiagnosticBag, START, UsageError, type Position } from './diagnostics.ts';
-import { checkTypography, placeholders, type StringTable } from './strings.ts';
+import { checkPlurals, checkTypography, placeholders, type StringTable } from './strings.ts';
 import { checkGlossary } from './glossary.ts';
 import { protocolTokens, type DataSet, type LocaleData } from './validate.ts';
 
@@ -76,8 +76,9 @@ export async function importXliff(root: string, data: DataSet, localeId: string,
         bag.error(xlfFile, pos, 'STRING_UNKNOWN_KEY', `"${key}" does not exist in the source locale (${data.source.id})`);
         continue;
       }
+      let ast: ReturnType<typeof parseIcu> | undefined;
       try {
-        const ast = parseIcu(target, { requiresOtherClause: true, ignoreTag: true });
+        ast = parseIcu(target, { requiresOtherClause: true, ignoreTag: true });
         const want = [...placeholders(en.ast)].sort().join(', ');
         const have = [...placeholders(ast)].sort().join(', ');
         if (want !== have) bag.error(xlfFile, pos, 'ICU_PLACEHOLDERS', `"${key}": placeholders {${have}} differ from English {${want}}`);
@@ -85,10 +86,11 @@ export async function importXliff(root: string, data: DataSet, localeId: string,
         bag.error(xlfFile, pos, 'ICU_SYNTAX', `"${key}": ICU MessageFormat syntax error (${(e as Error).message})`);
       }
       units.set(key, target);
-      table.set(key, { source: target, file: xlfFile, pos });
+      table.set(key, { source: target, file: xlfFile, pos, ast });
     }
   }
   checkTypography(table, locale.info.typography, bag);
+  checkPlurals(table, locale.info.intl ?? locale.info.tag, bag);
   if (locale.glossary) checkGlossary(table, data.source, locale.glossary, protocolTokens(data.protocols), bag);
   if (bag.errors.length) throw new DataError(bag.sorted());
 

@@ -128,6 +128,15 @@ export const registrySchema = z.strictObject({
 
 // ------------------------------------------------------------ locale tables
 
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** data/locales/<l>/locale.yaml: the locale itself. */
 export const localeSchema = z.strictObject({
   /** The BCP 47 tag as it appears in HTML `lang` and `hreflang`, e.g. "zh-Hans". */
@@ -148,8 +157,21 @@ export const localeSchema = z.strictObject({
       cjk: z.boolean().default(false),
       /** With cjk: a space separates CJK text from Latin letters and digits, including inside generated lists. */
       latinSpacing: z.boolean().default(false),
+      /**
+       * Patterns (JavaScript regular expressions, Unicode mode) that must not occur in any string,
+       * each with the advice printed when one does: Korean "(을)를" alternations, a Turkish suffix
+       * glued to a placeholder, a Latin comma after Arabic text.
+       */
+      forbid: z
+        .array(
+          z.strictObject({
+            pattern: z.string().min(1).refine(isRegExp, 'must be a valid regular expression'),
+            message: z.string().min(1),
+          }),
+        )
+        .default([]),
     })
-    .default({ noBreakSpaceBefore: '', cjk: false, latinSpacing: false }),
+    .default({ noBreakSpaceBefore: '', cjk: false, latinSpacing: false, forbid: [] }),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from './diagnostics.ts';
-import { checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
+import { checkPlurals, checkTypography, Messages, placeholders, requiredPluralCategories, type StringTable } from './strings.ts';
 
 const table = (entries: Record<string, string>): StringTable =>
   new Map(Object.entries(entries).map(([k, source]) => [k, { source, file: 'x.yaml', pos: { line: 1, col: 1 }, ast: parse(source) }]));
@@ -38,7 +38,7 @@ describe('Messages', () => {
 describe('checkTypography', () => {
   it('flags a plain space before French high punctuation and after «', () => {
     const bag = new DiagnosticBag();
-    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), { noBreakSpaceBefore: ':;?!»', cjk: false, latinSpacing: false }, bag);
+    checkTypography(table({ ok: 'a\u202f; b\u00a0: c\u202f?', bad: 'a ; b', quote: '« x\u202f»' }), { noBreakSpaceBefore: ':;?!»', cjk: false, latinSpacing: false, forbid: [] }, bag);
     expect(bag.items.map((d) => d.message)).toEqual([
       '"bad": a plain space precedes ";"; use a no-break space (U+202F narrow, or U+00A0)',
       '"quote": a plain space follows "«"; use a no-break space (U+202F or U+00A0)',
@@ -55,11 +55,43 @@ describe('checkTypography for CJK and quotes', () => {
       space: '暫定応答です。 次に待ちます',
       quote: 'Der "Proxy"',
     });
-    checkTypography(strings, { noBreakSpaceBefore: '', cjk: true, latinSpacing: true, quotes: '„“' }, bag);
+    checkTypography(strings, { noBreakSpaceBefore: '', cjk: true, latinSpacing: true, quotes: '„“', forbid: [] }, bag);
     expect(bag.items.map((d) => d.message)).toEqual([
       '"comma": ASCII "," after CJK text; use the full-width form',
       '"space": a space between CJK characters',
       '"quote": ASCII double quotes; this language quotes with „…“',
     ]);
+  });
+});
+
+describe('checkTypography forbidden patterns', () => {
+  it('reports the match and the locale\'s advice', () => {
+    const bag = new DiagnosticBag();
+    const forbid = [{ pattern: '\\((?:을|를|이|가|은|는)\\)', message: 'choose the particle in the message' }];
+    checkTypography(table({ ok: '{code} 응답을 보냅니다', bad: '{code}을(를) 보냅니다' }), { noBreakSpaceBefore: '', cjk: false, latinSpacing: false, forbid }, bag);
+    expect(bag.items.map((d) => d.message)).toEqual(['"bad": "(를)": choose the particle in the message']);
+  });
+});
+
+describe('plural categories', () => {
+  it('asks each language for the categories whole numbers reach', () => {
+    expect(requiredPluralCategories('en', new Set())).toEqual(['one', 'other']);
+    expect(requiredPluralCategories('fr', new Set())).toEqual(['one', 'other']);
+    expect(requiredPluralCategories('ru', new Set())).toEqual(['few', 'many', 'one']);
+    expect(requiredPluralCategories('ar', new Set([0]))).toEqual(['few', 'many', 'one', 'other', 'two']);
+    expect(requiredPluralCategories('ja', new Set())).toEqual(['other']);
+  });
+
+  it('reports a Russian plural without few and many, and accepts a complete one', () => {
+    const bag = new DiagnosticBag();
+    checkPlurals(
+      table({
+        bad: '{n, plural, one {# отличие} other {# отличий}}',
+        ok: '{n, plural, =0 {нет} one {# отличие} few {# отличия} many {# отличий} other {# отличия}}',
+      }),
+      'ru',
+      bag,
+    );
+    expect(bag.items.map((d) => `${d.code} ${d.message}`)).toEqual(['ICU_PLURAL_CATEGORIES "bad": the plural of {n} needs the cases few, many in ru']);
   });
 });

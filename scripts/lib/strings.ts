@@ -162,6 +162,7 @@ const CJK_START = new RegExp(`^[${CJK}]`, 'u');
 /** Checks a locale's typography rules (locale.yaml `typography`) on every string of its table. */
 export function checkTypography(table: StringTable, rules: LocaleInfo['typography'], bag: DiagnosticBag): void {
   const { noBreakSpaceBefore, quotes, cjk } = rules;
+  const forbidden = rules.forbid.map((f) => ({ re: new RegExp(f.pattern, 'u'), message: f.message }));
   const marks = [...noBreakSpaceBefore].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
   const plainSpaceBefore = marks ? new RegExp(`[ \\t\\n]([${marks}])`, 'u') : undefined;
   for (const [key, entry] of table) {
@@ -176,6 +177,44 @@ export function checkTypography(table: StringTable, rules: LocaleInfo['typograph
       if (a) fail(`ASCII "${a[1]}" after CJK text; use the full-width form`);
       else if (SPACE_BETWEEN_CJK.test(text)) fail('a space between CJK characters');
     }
+    for (const f of forbidden) {
+      const found = f.re.exec(text);
+      if (found) fail(`"${found[0]}": ${f.message}`);
+    }
+  }
+}
+
+/**
+ * The plural categories a message must spell out in this language: those that some whole
+ * number from 0 to 1000 selects (CLDR rules through Intl.PluralRules), except a category
+ * whose every such number has an exact `=n` case. Russian needs one/few/many, Arabic
+ * zero/one/two/few/many, Japanese only `other` (which the parser already requires).
+ */
+export function requiredPluralCategories(tag: string, exact: ReadonlySet<number>): string[] {
+  const rules = new Intl.PluralRules(tag);
+  const open = new Set<string>();
+  for (let n = 0; n <= 1000; n++) if (!exact.has(n)) open.add(rules.select(n));
+  return [...open].sort();
+}
+
+/** Reports plural messages that lack a category the locale's grammar needs (ICU_PLURAL_CATEGORIES). */
+export function checkPlurals(table: StringTable, tag: string, bag: DiagnosticBag): void {
+  for (const [key, entry] of table) {
+    const visit = (els: MessageFormatElement[]): void => {
+      for (const el of els) {
+        if (el.type === TYPE.plural) {
+          const cases = Object.keys(el.options);
+          const exact = new Set(cases.filter((c) => c.startsWith('=')).map((c) => Number(c.slice(1))));
+          const lacking = requiredPluralCategories(tag, exact).filter((c) => !cases.includes(c));
+          if (lacking.length) {
+            bag.error(entry.file, entry.pos, 'ICU_PLURAL_CATEGORIES', `"${key}": the plural of {${el.value}} needs the case${lacking.length > 1 ? 's' : ''} ${lacking.join(', ')} in ${tag}`);
+          }
+        }
+        if (el.type === TYPE.plural || el.type === TYPE.select) for (const opt of Object.values(el.options)) visit(opt.value);
+        if (el.type === TYPE.tag) visit(el.children);
+      }
+    };
+    if (entry.ast) visit(entry.ast);
   }
 }
 

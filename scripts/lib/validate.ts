@@ -28,7 +28,7 @@ import {
 } from './schema.ts';
 import { checkShape } from './shape.ts';
 import { checkGlossary } from './glossary.ts';
-import { addStrings, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
+import { addStrings, checkPlurals, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 export interface CodeEntry extends Code {
@@ -280,6 +280,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   }
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
+  checkPlurals(strings, info.intl ?? info.tag, bag);
   return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map() };
 }
 
@@ -362,6 +363,7 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   const state = l.state && checkShape(l.state, translationStateSchema, bag);
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
+  checkPlurals(strings, info.intl ?? info.tag, bag);
   return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
 }
 
