@@ -3,7 +3,7 @@
  * downloaded browser), serving the shared full build (test/global-setup.ts) on localhost.
  * Clicks through home → protocol → code → comparison → another language → back in three
  * locales, takes screenshots at 375 px and 1280 px (test-results/screenshots/), checks that
- * no page scrolls sideways, and runs axe-core on each page type.
+ * no page scrolls sideways (also at 320 px), and runs axe-core on each page type.
  * .ci/run installs chromium; without it this file fails and says how to install it.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -39,11 +39,11 @@ afterAll(async () => {
 /** Width-checks, screenshots and axe-core for the page in view. */
 async function inspect(page: Page, name: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const width of [375, 1280]) {
+  for (const width of [320, 375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) problems.push(`${name} at ${width}px scrolls sideways by ${overflow}px`);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: width === 375 });
+    if (width !== 320) await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: width === 375 });
   }
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
