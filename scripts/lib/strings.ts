@@ -96,6 +96,9 @@ export function placeholders(ast: MessageFormatElement[]): Set<string> {
   return out;
 }
 
+/** Formatted messages kept per locale; repeated ones (labels, a code's texts) stay cached in practice. */
+const MEMO_LIMIT = 20_000;
+
 const FSI = '\u2068';
 const PDI = '\u2069';
 /** A run of left-to-right text: Latin letters and digits, with the spaces and marks inside codes and tokens. */
@@ -139,6 +142,8 @@ export class Messages {
     let out = this.formatted.get(memoKey);
     if (out === undefined) {
       out = this.formatUncached(key, args);
+      // Bounded: sentences unique to one page (intros, titles) would otherwise grow with the site.
+      if (this.formatted.size >= MEMO_LIMIT) this.formatted.clear();
       this.formatted.set(memoKey, out);
     }
     return out;
