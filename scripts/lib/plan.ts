@@ -27,7 +27,7 @@ export interface BuildFilter {
 }
 
 /** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
-const GENERATOR_VERSION = '3';
+const GENERATOR_VERSION = '4';
 
 export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   return index.pages.filter(
