@@ -17,6 +17,8 @@ export interface LocaleCoverage {
   stale: string[];
   /** Translated keys with no record of the English they were translated from. */
   unverified: string[];
+  /** Overrides (data/overrides/) another locale has and this one lacks: the files to write, sorted. */
+  overridesMissing: string[];
 }
 
 /** A short, stable hash of an English source text (recorded in translated-from.yaml). */
@@ -42,8 +44,17 @@ export function computeCoverage(data: DataSet): LocaleCoverage[] {
     const present = isSource ? [] : keys.filter((k) => l.strings.has(k));
     const stale = present.filter((k) => l.translatedFrom.has(k) && l.translatedFrom.get(k) !== sourceHash(data.source.strings.get(k)!.source));
     const unverified = present.filter((k) => !l.translatedFrom.has(k));
-    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing, stale, unverified };
+    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing, stale, unverified, overridesMissing: missingOverrides(data, l.id) };
   });
+}
+
+/** The override files other locales have for a pair and this locale does not. */
+function missingOverrides(data: DataSet, locale: string): string[] {
+  const out = new Set<string>();
+  for (const o of data.overrides.all) {
+    if (!data.overrides.get(locale, o.protocol, o.a, o.b)) out.add(`data/overrides/${o.protocol}/${o.a}-vs-${o.b}.${locale}.md`);
+  }
+  return [...out].sort();
 }
 
 /** Reports missing and stale strings: one warning per locale by default, one error per string with `strict`. */
