@@ -14,6 +14,8 @@ Builds every comparison article from data/ and templates/ into out/.
   --protocol LIST   only these protocols, e.g. --protocol sip
   --format LIST     md, html, json (default: the formats in data/site.yaml)
   --out DIR         output folder (default: out)
+  --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
+                    to the canonical page (for static hosts without redirects)
   --strict          missing translations are errors, not warnings
   --quiet           print errors only
   -h, --help        this text
@@ -24,7 +26,7 @@ Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O er
 void runCommand('generate', () => {
   const args = parseCli(
     process.argv.slice(2),
-    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' } },
+    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' }, 'redirect-stubs': { type: 'boolean', default: false } },
     USAGE,
   );
   const paths = defaultPaths(process.cwd(), args.out);
@@ -36,6 +38,7 @@ void runCommand('generate', () => {
     locales: listOption(args.locale),
     protocols: listOption(args.protocol),
     formats: parseFormats(args.format),
+    redirectStubs: args['redirect-stubs'],
     onProgress: (done, total) => bar.update('Building files', done, total),
   });
   bar.clear();

@@ -8,7 +8,7 @@ import { computeCoverage, reportMissing, type LocaleCoverage } from './coverage.
 import { DataError, DiagnosticBag, UsageError, type Diagnostic } from './diagnostics.ts';
 import { loadData } from './load.ts';
 import { buildSiteIndex, type SiteIndex } from './pages.ts';
-import { inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
+import { countPlanned, inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
 import type { Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
 import { loadTemplates, TemplateRenderError } from './templates.ts';
@@ -58,6 +58,8 @@ export interface BuildOptions {
   locales?: string[];
   protocols?: string[];
   formats?: OutputFormat[];
+  /** Write HTML redirect pages at the reverse-order URLs (for static hosts without redirects). */
+  redirectStubs?: boolean;
   /** Called as files are planned: files done, files in all. */
   onProgress?: (done: number, total: number) => void;
   writeFile?: WriteOptions['writeFile'];
@@ -87,9 +89,9 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   for (const p of options.protocols ?? []) {
     if (!data.protocols.some((x) => x.id === p)) throw new UsageError(`unknown protocol "${p}"; data/protocols has ${data.protocols.map((x) => x.id).join(', ')}`);
   }
-  const filter: BuildFilter = { locales: options.locales, protocols: options.protocols, formats: options.formats ?? data.site.formats };
+  const filter: BuildFilter = { locales: options.locales, protocols: options.protocols, formats: options.formats ?? data.site.formats, redirectStubs: options.redirectStubs };
   const pages = selectPages(index, filter).length;
-  const total = pages * filter.formats.length + 1;
+  const total = countPlanned(index, check.templates, filter);
   const session = new OutputSession(paths.outDir, (path) => inScope(filter, path), { writeFile: options.writeFile });
   const failedTemplates = new Set<string>();
   let files = 0;
