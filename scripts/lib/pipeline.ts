@@ -43,7 +43,7 @@ export function checkProject(paths: ProjectPaths, options: { strict?: boolean; f
   const templates: Renderers = {};
   if (!data) return { bag, templates, coverage: [] };
   const coverage = computeCoverage(data);
-  reportMissing(coverage, options.strict ?? false, bag);
+  reportMissing(coverage, options.strict ?? false, bag, data.source.id);
   const index = buildSiteIndex(data, bag);
   for (const format of ['md', 'html'] as const) {
     if (options.formats && !options.formats.includes(format)) continue;

@@ -32,7 +32,7 @@ export interface BuildFilter {
 }
 
 /** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
-const GENERATOR_VERSION = '4';
+const GENERATOR_VERSION = '5';
 
 export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   return index.pages.filter(

@@ -7,6 +7,7 @@
 import {
   codePath,
   homePath,
+  isHidden,
   pagePath,
   protocolPath,
   publishingLocales,
@@ -291,8 +292,10 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const titleArgs = (x: CodeEntry, y: CodeEntry) => ({ protocol: protocolName, a: x.code, aReason: x.reason, b: y.code, bReason: y.reason, aName: '', bName: '' });
   const comparisons = ordered.flatMap((o) => {
     const pair = makePair(protocol.id, code, o);
-    if (!index.has(locale.id, protocol.id, pair.slug)) return [];
-    return [{ text: m.format('article.title', titleArgs(pair.a, pair.b)), href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
+    // Pairs an editor hid (data/overrides/) are not listed; an override's title replaces the generated one.
+    if (!index.has(locale.id, protocol.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
+    const title = index.data.overrides.get(locale.id, protocol.id, pair.a.code, pair.b.code)?.front.title ?? m.format('article.title', titleArgs(pair.a, pair.b));
+    return [{ text: title, href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
   });
   const at = ready.indexOf(code);
   const neighbour = (c: CodeEntry | undefined, rel: 'prev' | 'next') =>

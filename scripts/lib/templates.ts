@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
 import { escapeMarkdownInline, markdownCode, safeUrl } from './escape.ts';
+import { markdownToHtml } from './markdown.ts';
 import { sha256 } from './hash.ts';
 import type { Messages } from './strings.ts';
 
@@ -42,11 +43,15 @@ const HELPERS: Record<TemplateFormat, HelperFactory> = {
     md: (text: string | number) => escapeMarkdownInline(String(text)),
     codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
     url: (url: string) => safeUrl(url),
+    // Editors' Markdown (overrides), checked when loaded: no raw HTML, safe links, headings from ###.
+    markdown: (text: string) => text.trim(),
   }),
   html: (messages) => ({
     t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
     codeList: (tokens: string[]) =>
       new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
+    // Editors' Markdown (overrides), rendered by markdown-it with raw HTML disabled.
+    markdown: (text: string) => new Handlebars.SafeString(markdownToHtml(text).trimEnd()),
     /** A JSON-LD object inside <script type="application/ld+json">: "<" is escaped so that no tag can close the script. */
     jsonLd: (value: unknown) => new Handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
   }),
