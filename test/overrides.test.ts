@@ -4,7 +4,7 @@
  * into another locale, hidden pairs leave the listings, and a new override rewrites only
  * its own page's files. (Each error has a broken fixture: test/fixtures/bad/override-*.)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataError } from '../scripts/lib/diagnostics.ts';
@@ -114,12 +114,13 @@ describe('overrides', () => {
     expect(JSON.parse(out.get(`json/en/sip/${hidden}.json`)!).hidden).toBe(true);
   });
 
-  it('a new override rewrites only its own page, and coverage lists it as missing in the other locale', () => {
+  it('a new override rewrites only its own page (and, when featured, the home page that lists it), and coverage lists it as missing in the other locale', () => {
     const p = project();
     build(p);
     override(p.root, '401-vs-407.en.md', '---\nfeatured: true\n---\nA body.\n');
     const second = build(p);
-    expect(second.write.written.sort()).toEqual([`html/en/sip/${SLUG}/index.html`, `json/en/sip/${SLUG}.json`, `md/en/sip/${SLUG}.md`]);
+    expect(second.write.written.sort()).toEqual(['html/en/index.html', `html/en/sip/${SLUG}/index.html`, `json/en/sip/${SLUG}.json`, `md/en/sip/${SLUG}.md`]);
+    expect(readFileSync(join(p.outDir, 'html/en/index.html'), 'utf8')).toContain(`href="sip/${SLUG}/"`);
     expect(second.coverage.find((c) => c.locale === 'fr')!.overridesMissing).toEqual(['data/overrides/sip/401-vs-407.fr.md']);
     expect(second.coverage.find((c) => c.locale === 'en')!.overridesMissing).toEqual([]);
   });

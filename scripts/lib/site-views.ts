@@ -6,6 +6,7 @@
  */
 import {
   codePath,
+  featuredPairs,
   homePath,
   isHidden,
   pagePath,
@@ -15,7 +16,7 @@ import {
   type Page,
   type SiteIndex,
 } from './pages.ts';
-import { makePair } from './pairs.ts';
+import { makePair, type Pair } from './pairs.ts';
 import { isolateLtrRuns } from './strings.ts';
 import { breadcrumbList, clipAtWord, jsonLdGraph, ogLocale, type Crumb, type SitemapEntry } from './seo.ts';
 import type { CodeEntry, LocaleData, ProtocolData } from './validate.ts';
@@ -209,15 +210,22 @@ export function homeView(index: SiteIndex, locale: LocaleData): HomeView {
         comparisons: index.pages.filter((x) => x.locale === locale && x.protocol === p).length,
       }),
     })),
+    // The protocol's featured pairs, then those an editor's override marks as featured in this locale.
     featured: protocols.flatMap((p) =>
-      p.protocol.featured.flatMap(([x, y]) => {
-        const pair = makePair(p.id, p.byCode.get(x)!, p.byCode.get(y)!);
-        if (!index.has(locale.id, p.id, pair.slug)) return [];
+      uniquePairs([
+        ...p.protocol.featured.map(([x, y]) => makePair(p.id, p.byCode.get(x)!, p.byCode.get(y)!)),
+        ...featuredPairs(index, locale.id).filter((f) => f.protocol === p).map((f) => f.pair),
+      ]).flatMap((pair) => {
+        if (!index.has(locale.id, p.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
         const args = { protocol: m.format(`protocols.${p.id}.name`), a: pair.a.code, aReason: pair.a.reason, b: pair.b.code, bReason: pair.b.reason, aName: '', bName: '' };
         return [{ text: m.format('article.title', args), href: relativeHref(path, pagePath(locale.id, p.id, pair.slug)) }];
       }),
     ),
   };
+}
+
+function uniquePairs(pairs: Pair[]): Pair[] {
+  return [...new Map(pairs.map((p) => [p.slug, p])).values()];
 }
 
 // ------------------------------------------------------------------ protocol pages
