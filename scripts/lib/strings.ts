@@ -102,8 +102,8 @@ export function placeholders(ast: MessageFormatElement[]): Set<string> {
   return out;
 }
 
-/** Formatted messages kept per locale; repeated ones (labels, a code's texts) stay cached in practice. */
-const MEMO_LIMIT = 20_000;
+/** Formatted messages kept per locale (every locale of a build holds its own): repeated ones, such as labels and a code's texts, stay cached in practice. */
+const MEMO_LIMIT = 4_000;
 
 const FSI = '\u2068';
 const PDI = '\u2069';
