@@ -46,6 +46,13 @@ export function parseFormats(value: string | string[] | undefined): OutputFormat
   return items as OutputFormat[];
 }
 
+/** --workers N: a whole number from 1 to 64. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`--workers ${value}: use a whole number from 1 to 64`);
+  return n;
+}
+
 /** The output folder may not be, or be inside, the data or templates folders, nor be a file. */
 export function checkOutDir(root: string, outDir: string): void {
   const out = resolve(outDir);
