@@ -30,6 +30,20 @@ export function parseCli<O extends NonNullable<ParseArgsConfig['options']>>(argv
   }
 }
 
+/** Like parseCli, for commands that also take positional arguments. */
+export function parseCliPositionals<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    if ((parsed.values as { help?: boolean }).help) {
+      process.stdout.write(usage);
+      process.exit(EXIT.ok);
+    }
+    return parsed;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 /** "fr,de" or repeated flags → ["fr", "de"]; undefined when not given. */
 export function listOption(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;

@@ -71,6 +71,8 @@ export interface BuildOptions {
   workers?: number;
   /** Renders before worker threads are started (default WORKER_THRESHOLD; tests lower it). */
   workerThreshold?: number;
+  /** For tests: the main thread waits for the workers instead of rendering batches itself. */
+  waitForWorkers?: boolean;
   /** Build only this deterministic part of the files (shard.ts), with its own manifest. */
   shard?: { index: number; count: number };
 }
@@ -80,6 +82,8 @@ export interface BuildResult {
   files: number;
   /** Files rendered (the others were kept because their inputs had not changed). */
   rendered: number;
+  /** Of those, files rendered by worker threads. */
+  renderedByWorkers: number;
   write: WriteResult;
   warnings: Diagnostic[];
   coverage: LocaleCoverage[];
@@ -117,6 +121,7 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   const queue = new RenderQueue({
     workers: options.workers ?? defaultWorkers(),
     threshold: options.workerThreshold ?? WORKER_THRESHOLD,
+    waitForWorkers: options.waitForWorkers,
     remaining: () => (total - files) / (shard?.count ?? 1),
     pageIndex: (page) => pageIndex.get(page)!,
     startPool: (size) =>
@@ -158,7 +163,7 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   }
   if (shardPlan) session.setShard(shardPlan.info());
   const write = session.commit();
-  return { pages, files, rendered, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+  return { pages, files, rendered, renderedByWorkers: queue.byWorkers, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
 }
 
 /** Renders a build needs before starting worker threads pays for their start (each loads the project). */

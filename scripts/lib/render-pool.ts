@@ -124,8 +124,8 @@ export class RenderPool {
 
   /**
    * The answers that have arrived: finished batches, and the ids of batches whose worker
-   * failed (to be rendered by the caller). With `wait`, blocks until something arrives,
-   * unless nothing is in flight.
+   * failed (to be rendered by the caller). With `wait`, blocks until a message arrives
+   * (an answer, or a worker ready or failed), unless none can.
    */
   collect(wait: boolean): { done: { id: number; results: FileResult[][] }[]; lost: number[] } {
     const done: { id: number; results: FileResult[][] }[] = [];
@@ -133,8 +133,10 @@ export class RenderPool {
     let waitedSince = 0;
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
+      let got = false;
       for (const slot of this.slots) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          got = true;
           const message = m.message as WorkerMessage;
           if (message.type === 'ready') slot.state = slot.state === 'dead' ? 'dead' : 'ready';
           else if (message.type === 'done') {
@@ -142,7 +144,7 @@ export class RenderPool {
           } else this.fail(slot, lost);
         }
       }
-      if (!wait || done.length || lost.length || this.inFlight === 0) return { done, lost };
+      if (!wait || got || (this.inFlight === 0 && !this.slots.some((s) => s.state === 'starting'))) return { done, lost };
       const now = Date.now();
       waitedSince ||= now;
       if (now - waitedSince > STALL_MS) {

@@ -29,6 +29,8 @@ export interface RenderQueueOptions {
   startPool: (size: number) => RenderPool;
   /** Position of a page in SiteIndex.pages. */
   pageIndex: (page: Page) => number;
+  /** Never render a batch on the main thread while a worker lives (for tests: makes the workers do the work). */
+  waitForWorkers?: boolean;
   /** Called once per file, in plan order. */
   resolve: (file: QueuedFile, outcome: Outcome) => void;
 }
@@ -52,6 +54,8 @@ export class RenderQueue {
   private pool: RenderPool | undefined;
   private renders = 0;
   private tick = 0;
+  /** Files sent to the workers. */
+  byWorkers = 0;
 
   constructor(private readonly options: RenderQueueOptions) {}
 
@@ -132,11 +136,17 @@ export class RenderQueue {
     if (id === undefined && this.pool) {
       this.collect(false);
       id = this.pool.send(batch.items, DEPTH);
+      // (Tests) wait for a worker rather than render here.
+      while (id === undefined && this.options.waitForWorkers && this.pool.alive) {
+        this.collect(true);
+        id = this.pool.send(batch.items, DEPTH);
+      }
     }
     if (id === undefined) {
       for (const slot of batch.slots.flat()) slot.outcome = renderHere(slot.file);
     } else {
       this.sent.set(id, batch.slots);
+      this.byWorkers += batch.slots.flat().length;
     }
   }
 
@@ -149,7 +159,9 @@ export class RenderQueue {
       slots.forEach((files, i) => files.forEach((slot, k) => (slot.outcome = fromWorker(results[i]![k]!))));
     }
     for (const id of lost) {
-      for (const slot of this.sent.get(id)!.flat()) slot.outcome = renderHere(slot.file);
+      const slots = this.sent.get(id)!.flat();
+      this.byWorkers -= slots.length;
+      for (const slot of slots) slot.outcome = renderHere(slot.file);
       this.sent.delete(id);
     }
   }
