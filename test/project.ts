@@ -15,8 +15,8 @@ export const MINI = join(REPO, 'test/fixtures/mini');
  * A temporary project: `data/` from `dataFrom` (the mini fixture by default, or the
  * repository's real data), the repository's templates, then `overlay` copied on top.
  */
-export function tempProject(options: { dataFrom?: string; overlay?: string } = {}): ProjectPaths & { cleanup(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'codecompare-test-'));
+export function tempProject(options: { dataFrom?: string; overlay?: string; root?: string } = {}): ProjectPaths & { cleanup(): void } {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'codecompare-test-'));
   cpSync(join(options.dataFrom ?? MINI, 'data'), join(root, 'data'), { recursive: true });
   cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
   if (options.overlay) {

@@ -15,6 +15,7 @@ import {
   type SiteIndex,
 } from './pages.ts';
 import { makePair } from './pairs.ts';
+import { isolateLtrRuns } from './strings.ts';
 import { breadcrumbList, clipAtWord, jsonLdGraph, ogLocale, type Crumb, type SitemapEntry } from './seo.ts';
 import type { CodeEntry, LocaleData, ProtocolData } from './validate.ts';
 import type { ArticleView } from './view-model.ts';
@@ -120,7 +121,8 @@ function trailOf(index: SiteIndex, locale: LocaleData, protocol?: ProtocolData, 
   return [home, { name: m.format(`protocols.${protocol.id}.name`), url: abs(protocolPath(locale.id, protocol.id)) }, ...rest];
 }
 
-const codeText = (c: CodeEntry) => `${c.code} ${c.reason}`;
+/** "401 Unauthorized"; in right-to-left locales wrapped in Unicode isolates, like every left-to-right run of their text. */
+const codeText = (c: CodeEntry, locale?: LocaleData) => (locale?.info.dir === 'rtl' ? isolateLtrRuns(`${c.code} ${c.reason}`) : `${c.code} ${c.reason}`);
 
 // ------------------------------------------------------------------ articles
 
@@ -151,7 +153,8 @@ export function htmlArticle(index: SiteIndex, page: Page, view: ArticleView): Ht
 
 export interface RootView {
   chrome: Chrome;
-  languages: { lang: string; dir: 'ltr' | 'rtl'; name: string; title: string; href: string; locale: string }[];
+  /** Each language with its home page; `choose` is "Choose your language" in that language. */
+  languages: { lang: string; dir: 'ltr' | 'rtl'; name: string; title: string; choose: string; href: string; locale: string }[];
 }
 
 /** "/": a visible list of languages; a small script picks the reader's language when it can. */
@@ -168,6 +171,7 @@ export function rootView(index: SiteIndex): RootView {
       dir: l.info.dir,
       name: l.info.name,
       title: l.messages.format('home.title'),
+      choose: l.messages.format('root.chooseLanguage'),
       href: relativeHref('/', homePath(l.id)),
       locale: l.id,
     })),
@@ -242,7 +246,7 @@ export function protocolView(index: SiteIndex, locale: LocaleData, protocol: Pro
         name: m.format(`protocols.${protocol.id}.classes.${k.id}.name`),
         codes: protocol.codes
           .filter((c) => c.classId === k.id && ready.has(c.code))
-          .map((c) => ({ text: codeText(c), href: relativeHref(path, codePath(locale.id, protocol.id, c)), name: localName(locale, protocol, c) })),
+          .map((c) => ({ text: codeText(c, locale), href: relativeHref(path, codePath(locale.id, protocol.id, c)), name: localName(locale, protocol, c) })),
       }))
       .filter((k) => k.codes.length),
   };
@@ -293,7 +297,7 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const at = ready.indexOf(code);
   const neighbour = (c: CodeEntry | undefined, rel: 'prev' | 'next') =>
     c ? [{ rel, text: m.format(rel === 'prev' ? 'page.previous' : 'page.next', { title: codeText(c) }), href: relativeHref(path, codePath(locale.id, protocol.id, c)) }] : [];
-  const trail = trailOf(index, locale, protocol, { name: codeText(code), url: index.data.site.baseUrl + path });
+  const trail = trailOf(index, locale, protocol, { name: codeText(code, locale), url: index.data.site.baseUrl + path });
   return {
     chrome: chrome(index, place, title, description, trail, 'TechArticle', [protocol]),
     title,
