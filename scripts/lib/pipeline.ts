@@ -124,8 +124,10 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     waitForWorkers: options.waitForWorkers,
     remaining: () => (total - files) / (shard?.count ?? 1),
     pageIndex: (page) => pageIndex.get(page)!,
-    startPool: (size) =>
-      new RenderPool(size, { paths, strict: options.strict ?? false, formats: options.formats, fingerprint: projectFingerprint(check) }),
+    startPool: (size) => {
+      const { root, dataDir, templatesDir, outDir } = paths;
+      return new RenderPool(size, { paths: { root, dataDir, templatesDir, outDir }, strict: options.strict ?? false, formats: options.formats, fingerprint: projectFingerprint(check) });
+    },
     resolve: (file, outcome) => {
       if (outcome.kind === 'kept') {
         // After an error nothing is written; unchanged files are rendered too, to report every error.

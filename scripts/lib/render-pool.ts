@@ -93,7 +93,14 @@ export class RenderPool {
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel();
       const data: WorkerSetup = { ...setup, signal: this.signal.buffer as SharedArrayBuffer, port: port2 };
-      const worker = new Worker(new URL('./render-worker.mjs', import.meta.url), { workerData: data, transferList: [port2] });
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./render-worker.mjs', import.meta.url), { workerData: data, transferList: [port2] });
+      } catch {
+        // No thread (resource limits, a setup that cannot be cloned): the main thread renders alone.
+        port1.close();
+        continue;
+      }
       // Failures arrive as messages; these handlers only keep an unexpected one from crashing the process.
       worker.on('error', () => {});
       worker.unref();
