@@ -1,10 +1,11 @@
 /**
- * npm run generate -- [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--strict] [--quiet]
+ * npm run generate -- [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--workers N] [--shard I/N] [--strict] [--quiet]
  */
 import { performance } from 'node:perf_hooks';
 import { formatCoverageTable } from './lib/coverage.ts';
-import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
+import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, parseWorkers, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
 import { build, defaultPaths } from './lib/pipeline.ts';
+import { parseShard } from './lib/shard.ts';
 
 const USAGE = `Usage: npm run generate -- [options]
 
@@ -16,6 +17,10 @@ Builds every comparison article from data/ and templates/ into out/.
   --out DIR         output folder (default: out)
   --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
                     to the canonical page (for static hosts without redirects)
+  --workers N       render threads (default: one per CPU; 1 renders in-process;
+                    builds with fewer than 500 files to render stay in-process)
+  --shard I/N       build only the I-th of N deterministic parts of the files, with
+                    their own manifest (combine the parts with npm run merge)
   --strict          missing translations are errors, not warnings
   --quiet           print errors only
   -h, --help        this text
@@ -26,7 +31,7 @@ Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O er
 void runCommand('generate', () => {
   const args = parseCli(
     process.argv.slice(2),
-    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' }, 'redirect-stubs': { type: 'boolean', default: false } },
+    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' }, 'redirect-stubs': { type: 'boolean', default: false }, workers: { type: 'string' }, shard: { type: 'string' } },
     USAGE,
   );
   const paths = defaultPaths(process.cwd(), args.out);
@@ -39,6 +44,8 @@ void runCommand('generate', () => {
     protocols: listOption(args.protocol),
     formats: parseFormats(args.format),
     redirectStubs: args['redirect-stubs'],
+    workers: args.workers === undefined ? undefined : parseWorkers(args.workers),
+    shard: args.shard === undefined ? undefined : parseShard(args.shard),
     onProgress: (done, total) => bar.update('Building files', done, total),
   });
   bar.clear();
