@@ -70,7 +70,8 @@ describe('full build of the bundled data', () => {
       const { data, content } = matter(text);
       // Case-sensitive, and grammatical repeats allowed: German "die die" (which the), "Sie sie"; French "nous nous".
       const body = content.replace(/\([^)]*\)/g, '');
-      const repeat = [...body.matchAll(/(?<!\p{L})(\p{L}{2,})\s+\1(?!\p{L})/gu)].find((m) => !GRAMMATICAL_REPEATS.has(m[1]!));
+      // Words include their combining marks (Devanagari vowel signs, Arabic harakat): "इस इसे" is no repeat.
+      const repeat = [...body.matchAll(/(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,})\s+\1(?![\p{L}\p{M}])/gu)].find((m) => !GRAMMATICAL_REPEATS.has(m[1]!));
       if (repeat) failures.push(`${path}: repeated "${repeat[0]}"`);
       const keys = Object.keys(data).join(',');
       if (keys !== 'title,description,lang,protocol,codes,slug,translationKey,canonical,alternates,aliases') failures.push(`${path}: front matter keys ${keys}`);
