@@ -92,6 +92,8 @@ export const protocolSchema = z.strictObject({
   dimensions: z.array(dimensionSchema).min(1),
   /** Comparisons the home page features, as pairs of codes. */
   featured: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  /** Which pairs get a comparison in this protocol; site.yaml `pairPolicy` when absent. */
+  pairPolicy: z.enum(['all', 'related']).optional(),
 });
 
 // ---------------------------------------------- protocols/<p>/codes/<n>.yaml
@@ -113,6 +115,21 @@ export const codeSchema = z.strictObject({
   deprecated: z.boolean().default(false).describe('Whether the registry marks the code as deprecated.'),
   /** With deprecated: the codes that replace it. */
   replacedBy: z.array(z.number().int()).default([]).describe('With deprecated: the codes that replace it.'),
+  /**
+   * The nearest codes of other protocols. Declared on one of the two codes only; both codes'
+   * pages show it. The note (how they differ) is the text `equivalents.<protocol>-<code>`.
+   */
+  equivalents: z
+    .array(
+      z.strictObject({
+        protocol: ident,
+        code: z.number().int(),
+        /** The sections that support the note, one per protocol at least. */
+        refs: z.array(reference).min(1),
+      }),
+    )
+    .default([])
+    .describe('Nearest codes of other protocols: { protocol, code, refs: [{ rfc, section }] }; the texts give a one-line note on how they differ (equivalents.<protocol>-<code>).'),
   /** A code being written: checked, but a missing fact is a warning and no page shows it. */
   draft: z.boolean().default(false).describe('While true, the code is checked but no page shows it and missing facts are warnings; delete the line when the facts and the English texts are complete.'),
 });
@@ -135,6 +152,11 @@ export const registrySchema = z.strictObject({
       deprecated: z.boolean().default(false),
     }),
   ),
+  /*
+   * A number may appear in more than one row when the registry itself assigns it twice
+   * (DNS RCODE 16: BADVERS and BADSIG); the code's data file then takes one row's reason
+   * and its texts describe both meanings.
+   */
 });
 
 // ------------------------------------------------------------ locale tables
@@ -246,6 +268,12 @@ export const protocolTextsSchema = z.strictObject({
       values: z.record(ident, enumValueTexts).default({}),
     }),
   ),
+  /**
+   * UI messages as this protocol words them, under the same keys as ui.yaml
+   * (`page.registry`, `article.decisiveNone` …): SMTP and FTP speak of replies, WebSocket of
+   * close codes, and each names its own registry. They take the UI message's placeholders.
+   */
+  ui: messageTree.optional(),
 });
 
 /**
@@ -262,6 +290,8 @@ export const codeTextsSchema = z.strictObject({
   howToFix: codeText('What the caller and the server operator can do about it (How to fix it).'),
   /** One sentence: the situation in which a server sends this code (When to use which). */
   sendWhen: codeText('One sentence: the situation in which a server sends this code (When to use which).'),
+  /** One line per equivalent the code's data declares, keyed "<protocol>-<code>": how the two differ. */
+  equivalents: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*-\d+$/, 'keys are "<protocol>-<code>", e.g. "http-404"'), codeText('How this code and the equivalent differ, in one line.')).optional(),
 });
 
 // ------------------------------- overrides/<p>/<low>-vs-<high>.<locale>.md
