@@ -18,6 +18,11 @@ export function escapeMarkdownInline(text: string): string {
     .replace(BLOCK_START, (_m, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])/, '\\$1')}`);
 }
 
+/** Markdown escaping for MDX, where `{` and `}` open and close JavaScript expressions (`<` is already escaped). */
+export function escapeMdxInline(text: string): string {
+  return escapeMarkdownInline(text).replace(/[{}]/g, '\\$&');
+}
+
 /** A code span that holds any token, backticks included. */
 export function markdownCode(token: string): string {
   const longest = Math.max(0, ...[...token.matchAll(/`+/g)].map((m) => m[0].length));

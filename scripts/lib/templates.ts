@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
-import { escapeMarkdownInline, markdownCode, safeUrl } from './escape.ts';
+import { escapeMarkdownInline, escapeMdxInline, markdownCode, safeUrl } from './escape.ts';
 import type { Messages } from './strings.ts';
 
 export type TemplateFormat = 'md' | 'html';
@@ -23,19 +23,31 @@ export interface CompiledTemplates {
   assets: Map<string, string>;
   /** Hash of every template file of the format: a change to any of them re-renders its pages. */
   hash: string;
-  render(view: object, messages: Messages): string;
+  render(view: object, messages: Messages, options?: RenderOptions): string;
 }
 
-type HelperFactory = (messages: Messages) => Record<string, Handlebars.HelperDelegate>;
+/** How a Markdown body is written (export profiles choose; the defaults are the generic output's). */
+export interface RenderOptions {
+  /** `mdx` also escapes `{` and `}`, which MDX reads as expressions. */
+  escape?: 'markdown' | 'mdx';
+  /** The href of another comparison of the same locale and protocol, from its slug (`{{link slug}}`). */
+  link?: (slug: string) => string;
+}
+
+type HelperFactory = (messages: Messages, options: RenderOptions) => Record<string, Handlebars.HelperDelegate>;
 
 /** Helpers each format's templates may call, besides Handlebars' own if/unless/each/with. */
 const HELPERS: Record<TemplateFormat, HelperFactory> = {
-  md: (messages) => ({
-    t: (key: string, options: Handlebars.HelperOptions) => escapeMarkdownInline(messages.format(key, options.hash)),
-    md: (text: string | number) => escapeMarkdownInline(String(text)),
-    codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
-    url: (url: string) => safeUrl(url),
-  }),
+  md: (messages, options) => {
+    const text = options.escape === 'mdx' ? escapeMdxInline : escapeMarkdownInline;
+    return {
+      t: (key: string, o: Handlebars.HelperOptions) => text(messages.format(key, o.hash)),
+      md: (value: string | number) => text(String(value)),
+      codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
+      url: (url: string) => safeUrl(url),
+      link: (slug: string) => safeUrl(options.link ? options.link(slug) : `${slug}.md`),
+    };
+  },
   html: (messages) => ({
     t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
     codeList: (tokens: string[]) =>
@@ -48,7 +60,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
   const dir = join(templatesDir, format);
   const rel = (name: string) => `${relativeTo(root, dir)}/${name}`;
   const env = Handlebars.create();
-  const helperNames = new Set(Object.keys(HELPERS[format](strings)));
+  const helperNames = new Set(Object.keys(HELPERS[format](strings, {})));
   const options: CompileOptions = {
     strict: true,
     knownHelpersOnly: true,
@@ -86,7 +98,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     format,
     assets,
     hash: digest.digest('hex'),
-    render: (view, messages) => template(view, { helpers: HELPERS[format](messages) }),
+    render: (view, messages, renderOptions = {}) => template(view, { helpers: HELPERS[format](messages, renderOptions) }),
   };
 }
 
