@@ -1,7 +1,8 @@
 /**
  * Profile mappings (schema.ts `mapping`): turn a record into the fields a tool reads.
  * `$path` takes a value as it is, `"text {{path}}"` interpolates, `$each` builds a map
- * or a list from a list; everything else is a literal. An unknown path is an error
+ * or a list from a list, `{ $literal: … }` is taken as written (text for the tool's own
+ * template language); everything else is a literal. An unknown path is an error
  * that names where in the mapping it is, so profile.yaml can be checked before a build.
  */
 import type { Mapping } from './schema.ts';
@@ -25,6 +26,10 @@ export function resolveMapping(mapping: Mapping, context: unknown, at: MappingPa
   if (Array.isArray(mapping)) return mapping.map((m, i) => resolveMapping(m, context, [...at, i]));
   if (mapping === null || typeof mapping !== 'object') return mapping;
   if ('$each' in mapping) return resolveEach(mapping, context, at);
+  if ('$literal' in mapping) {
+    if (Object.keys(mapping).length > 1) throw new MappingError(at, '$literal stands alone');
+    return mapping.$literal;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(mapping)) {
     if (key.startsWith('$')) throw new MappingError([...at, key], `"${key}" is not a mapping keyword; use $each, $key and $value together`);

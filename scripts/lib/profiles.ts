@@ -118,7 +118,7 @@ export function checkProfile(lp: LoadedProfile, index: SiteIndex, bag: Diagnosti
     }
   }
   try {
-    interpolate(profile.body.link, { slug: page.pair.slug });
+    interpolate(profile.body.link, linkContext(page, page.pair.slug));
   } catch (e) {
     ok = fail(e, ['body', 'link'], 'link');
   }
@@ -135,6 +135,11 @@ export function checkProfile(lp: LoadedProfile, index: SiteIndex, bag: Diagnosti
 function pathContext(profile: Profile, page: Page): Record<string, unknown> {
   const locale = { locale: page.locale.id, lang: page.locale.info.tag };
   return profile.output === 'ndjson' ? locale : { ...locale, protocol: { id: page.protocol.id }, slug: page.pair.slug };
+}
+
+/** What `body.link` may name: the other page's slug, and the locale and protocol both pages share. */
+function linkContext(page: Page, slug: string): Record<string, unknown> {
+  return { slug, locale: page.locale.id, lang: page.locale.info.tag, protocol: { id: page.protocol.id } };
 }
 
 /** One article as the profiles' mappings see it (schema.ts `articleRecordSchema`). */
@@ -200,11 +205,10 @@ export function planProfile(index: SiteIndex, templates: CompiledTemplates, lp: 
   const base = `${PROFILE_OUTPUT_VERSION}\n${lp.hash}\n${templates.hash}`;
   const renderOptions = {
     escape: profile.body.escape,
-    link: (slug: string) => interpolate(profile.body.link, { slug }),
   };
   const fieldsOf = (page: Page) => {
     const view = buildArticle(index, page);
-    const body = templates.render(view, page.locale.messages, renderOptions);
+    const body = templates.render(view, page.locale.messages, { ...renderOptions, link: (slug) => interpolate(profile.body.link, linkContext(page, slug)) });
     return { body, fields: resolveMapping(profile.fields as Mapping, articleRecord(page, view, body)) as Record<string, unknown> };
   };
   const site = siteFiles(index, lp);

@@ -264,7 +264,8 @@ export type CodeTexts = z.infer<typeof codeTextsSchema>;
  * A mapping from our article (or site) record to a tool's fields: `$path` takes a value
  * (`$codes[].code` maps over a list; `$$` starts a literal `$`), a string with `{{path}}`
  * interpolates, `{ $each: $list, $key: field, $value: mapping }` builds a map (or, without
- * `$key`, a list) from a list; anything else is a literal.
+ * `$key`, a list) from a list; `{ $literal: … }` is taken as written, `{{…}}` included;
+ * anything else is a literal.
  */
 export type Mapping = string | number | boolean | null | Mapping[] | { [key: string]: Mapping };
 export const mapping: z.ZodType<Mapping> = z.lazy(() =>
@@ -289,7 +290,7 @@ export const profileSchema = z.strictObject({
   sourceLocalePath: exportPath.optional(),
   /** Front matter syntax (markdown output). */
   frontMatter: z.enum(['yaml', 'toml']).default('yaml'),
-  /** The Markdown body: escaping, and the href of a related comparison (`{{slug}}` of the other page). */
+  /** The Markdown body: escaping, and the href of a related comparison (`{{slug}}` of the other page; `{{locale}}`, `{{lang}}`, `{{protocol.id}}`). */
   body: z
     .strictObject({ escape: z.enum(['markdown', 'mdx']).default('markdown'), link: z.string().min(1).default('{{slug}}.md') })
     .default({ escape: 'markdown', link: '{{slug}}.md' }),
