@@ -313,6 +313,9 @@ export const profileSchema = z.strictObject({
   copy: z.record(exportPath, exportPath).default({}),
 });
 
+/** A URL path: "/fr/sip/180-ringing-vs-401-unauthorized/" (a plain pattern, so that the JSON Schema has no custom format). */
+const urlPath = z.string().regex(/^\/\S*\/$/, 'must be a URL path such as "/fr/sip/…/"');
+
 /**
  * One article as the export profiles see it: what their `fields` read, and (all of
  * it) one line of the `json` profile. `body` is the Markdown body in the profile's escaping.
@@ -328,14 +331,14 @@ export const articleRecordSchema = z.strictObject({
   slug: z.string().min(1),
   translationKey: z.string().min(1),
   /** URL path of the page: "/fr/sip/180-ringing-vs-401-unauthorized/". */
-  path: z.string().startsWith('/'),
+  path: urlPath,
   canonical: z.url(),
   /** Every locale that publishes the pair (this one included), in site order. */
-  alternates: z.array(z.strictObject({ locale: localeId, lang: z.string().min(2), name: z.string().min(1), path: z.string().startsWith('/'), url: z.url() })).min(1),
+  alternates: z.array(z.strictObject({ locale: localeId, lang: z.string().min(2), name: z.string().min(1), path: urlPath, url: z.url() })).min(1),
   /** The source locale's URL of the pair (hreflang x-default). */
   xDefault: z.url(),
   /** URL paths of the reverse order, which should redirect here. */
-  aliases: z.array(z.string().startsWith('/')),
+  aliases: z.array(urlPath),
   body: z.string(),
 });
 
