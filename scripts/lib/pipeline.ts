@@ -58,7 +58,8 @@ export function checkProject(paths: ProjectPaths, options: { strict?: boolean; f
   }
   for (const name of options.profiles ?? []) {
     const lp = loadProfile(paths.root, paths.profilesDir, name, bag);
-    if (lp && checkProfile(lp, index, bag)) profiles.set(name, lp);
+    // The check builds one page's view model, which needs valid data.
+    if (lp && !bag.errors.length && checkProfile(lp, index, bag)) profiles.set(name, lp);
   }
   return { bag, data, index, templates, coverage, profiles };
 }
