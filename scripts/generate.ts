@@ -18,6 +18,8 @@ Builds every comparison article from data/ and templates/ into out/.
                     (profiles/<name>/; written to out/<name>/)
   --format LIST     md, html, json (default: the formats in data/site.yaml; generic only)
   --out DIR         output folder (default: out, or out/<profile>)
+  --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
+                    to the canonical page (for static hosts without redirects)
   --strict          missing translations are errors, not warnings
   --quiet           print errors only
   -h, --help        this text
@@ -28,7 +30,15 @@ Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O er
 void runCommand('generate', () => {
   const args = parseCli(
     process.argv.slice(2),
-    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' }, profile: { type: 'string' } },
+    {
+      ...COMMON_OPTIONS,
+      locale: { type: 'string', multiple: true },
+      protocol: { type: 'string', multiple: true },
+      format: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      'redirect-stubs': { type: 'boolean', default: false },
+    },
     USAGE,
   );
   const profile = args.profile && args.profile !== GENERIC_PROFILE ? args.profile : undefined;
@@ -42,6 +52,7 @@ void runCommand('generate', () => {
     protocols: listOption(args.protocol),
     formats: parseFormats(args.format),
     profile,
+    redirectStubs: args['redirect-stubs'],
     onProgress: (done, total) => bar.update('Building files', done, total),
   });
   bar.clear();

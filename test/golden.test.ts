@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/lib/pipeline.ts';
-import { renderArticle } from '../scripts/lib/render.ts';
+import { renderArticle, renderHtmlPage } from '../scripts/lib/render.ts';
+import { codePageView, homeView, htmlArticle, protocolView, rootView } from '../scripts/lib/site-views.ts';
 import { buildArticle } from '../scripts/lib/view-model.ts';
 import { REPO, tempProject } from './project.ts';
 
@@ -20,7 +21,22 @@ describe('golden articles', () => {
   it.each(cases)('%s %s', async (locale, format) => {
     const page = index!.pages.find((p) => p.locale.id === locale && p.pair.slug === slug)!;
     expect(page, `${locale} publishes ${slug}`).toBeDefined();
-    const content = renderArticle(format, buildArticle(index!, page), page.locale.messages, templates);
+    const view = buildArticle(index!, page);
+    const content = renderArticle(format, view, page.locale.messages, templates, () => htmlArticle(index!, page, view));
     await expect(content).toMatchFileSnapshot(`golden/${locale}/${slug}.${format}`);
+  });
+});
+
+describe('golden site pages', () => {
+  const sip = data!.protocols.find((p) => p.id === 'sip')!;
+  const site = data!.locales.filter((l) => ['en', 'fr', 'ar'].includes(l.id) && index!.homes.has(l.id));
+  it('root', async () => {
+    await expect(renderHtmlPage('root', rootView(index!), data!.source.messages, templates)).toMatchFileSnapshot('golden/site/index.html');
+  });
+  it.each(site.map((l) => [l.id, l] as const))('%s home, protocol and code pages', async (id, locale) => {
+    await expect(renderHtmlPage('home', homeView(index!, locale), locale.messages, templates)).toMatchFileSnapshot(`golden/site/${id}/index.html`);
+    await expect(renderHtmlPage('protocol', protocolView(index!, locale, sip), locale.messages, templates)).toMatchFileSnapshot(`golden/site/${id}/sip/index.html`);
+    const code = sip.byCode.get(401)!;
+    await expect(renderHtmlPage('code', codePageView(index!, locale, sip, code), locale.messages, templates)).toMatchFileSnapshot(`golden/site/${id}/sip/401-unauthorized/index.html`);
   });
 });

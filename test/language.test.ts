@@ -5,34 +5,44 @@
  */
 import { franc } from 'franc';
 import matter from 'gray-matter';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, checkProject } from '../scripts/lib/pipeline.ts';
-import { REPO, snapshotDir, tempProject } from './project.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fullBuild, type FullBuild } from './full-build.ts';
 
 /** ISO 639-3 codes franc answers with, per locale folder. */
-const EXPECTED: Record<string, string[]> = { fr: ['fra'], de: ['deu'], es: ['spa'], ja: ['jpn'], 'zh-hans': ['cmn'] };
+const EXPECTED: Record<string, string[]> = {
+  fr: ['fra'],
+  de: ['deu'],
+  es: ['spa'],
+  ja: ['jpn'],
+  'zh-hans': ['cmn'],
+  ar: ['arb'],
+  hi: ['hin'],
+  id: ['ind'],
+  ko: ['kor'],
+  'pt-br': ['por'],
+  ru: ['rus'],
+  th: ['tha'],
+  tr: ['tur'],
+  vi: ['vie'],
+};
 /** The detector chooses among English and the languages the site publishes. */
 const CANDIDATES = ['eng', ...Object.values(EXPECTED).flat()];
 
-let project: ReturnType<typeof tempProject>;
-let files: Map<string, string>;
+let site: FullBuild;
 let locales: string[];
 let stopWords: RegExp;
 
 beforeAll(() => {
-  project = tempProject({ dataFrom: REPO });
-  build(project, { formats: ['md'] });
-  files = snapshotDir(project.outDir);
-  const { data } = checkProject(project);
-  locales = data!.locales.map((l) => l.id).filter((l) => l !== data!.source.id);
+  site = fullBuild();
+  const data = site.check.data!;
+  locales = data.locales.map((l) => l.id).filter((l) => l !== data.source.id);
   // Protocol tokens are the same in every language: reason phrases, header field names.
   const tokens = [
-    ...data!.protocols.flatMap((p) => p.codes.map((c) => c.reason)),
-    ...data!.protocols.flatMap((p) => p.protocol.dimensions.flatMap((d) => (d.kind === 'tokens' ? (d.values ?? []) : []))),
+    ...data.protocols.flatMap((p) => p.codes.map((c) => c.reason)),
+    ...data.protocols.flatMap((p) => p.protocol.dimensions.flatMap((d) => (d.kind === 'tokens' ? (d.values ?? []) : []))),
   ].sort((a, b) => b.length - a.length);
   stopWords = new RegExp(tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
 });
-afterAll(() => project.cleanup());
 
 /** The prose paragraphs of a Markdown article: no headings, tables, lists or links. */
 function paragraphs(md: string): string[] {
@@ -42,21 +52,20 @@ function paragraphs(md: string): string[] {
     .filter((p) => p && !/^(#|\||- |>)/.test(p));
 }
 
-/** Locales written in CJK scripts, where Latin text is only for protocol tokens. */
-const CJK = new Set(['ja', 'zh-hans']);
+/** Locales written in other scripts than Latin, where Latin text is only for protocol tokens. */
+const NON_LATIN = new Set(['ja', 'zh-hans', 'ko', 'th', 'ar', 'hi', 'ru']);
 
 describe('language of translated pages', () => {
-  it('keeps Latin script in Chinese and Japanese prose to protocol tokens: no run of English words', () => {
+  it('keeps Latin script in prose of non-Latin scripts to protocol tokens: no run of English words', () => {
     let checked = 0;
-    for (const locale of locales.filter((l) => CJK.has(l))) {
-      for (const [path, md] of files) {
-        if (!path.startsWith(`md/${locale}/`)) continue;
-        for (const p of paragraphs(md)) {
+    for (const locale of locales.filter((l) => NON_LATIN.has(l))) {
+      for (const path of site.list(`md/${locale}/`, '.md')) {
+        for (const p of paragraphs(site.read(path))) {
           // Reason phrases and header names are names; glosses in brackets and quoted phrases are deliberate.
           const prose = p
             .replace(stopWords, ' ')
             .replace(/[（(][^（）()]*[)）]/g, ' ')
-            .replace(/[「“"][^」”"]*[」”"]/g, ' ');
+            .replace(/[「“"«][^」”"»]*[」”"»]/g, ' ');
           const run = /(?:[A-Za-z][A-Za-z0-9'’-]*[ ,]+){3,}[A-Za-z][A-Za-z0-9'’-]*/.exec(prose);
           expect(run?.[0], `${path}: ${p}`).toBeUndefined();
           checked++;
@@ -70,12 +79,14 @@ describe('language of translated pages', () => {
     let checked = 0;
     const counts = new Map<string, number>();
     for (const locale of locales) {
-      const pages = [...files.keys()].filter((k) => k.startsWith(`md/${locale}/`));
+      const pages = site.list(`md/${locale}/`, '.md');
       expect(pages.length, locale).toBeGreaterThan(0);
       for (const path of pages) {
-        const english = new Set(paragraphs(files.get(path.replace(`md/${locale}/`, 'md/en/'))!));
-        for (const p of paragraphs(files.get(path)!)) {
+        const english = new Set(paragraphs(site.read(path.replace(`md/${locale}/`, 'md/en/'))));
+        for (const p of paragraphs(site.read(path))) {
           expect(english.has(p), `${path}: identical to English: ${p}`).toBe(false);
+          // Stored and printed in NFC, and no combining mark (Devanagari, Thai vowel signs) left without its base letter.
+          expect(p === p.normalize('NFC') && !/(^|[\s\p{P}])\p{M}/u.test(p), `${path}: broken combining mark: ${p}`).toBe(true);
           const text = p.replace(stopWords, ' ').replace(/[`*_\\]|\b[A-Z]{2,}\b|\d+/g, ' ');
           const lang = franc(text, { minLength: 40, only: CANDIDATES });
           if (lang === 'und') continue;

@@ -43,7 +43,7 @@ describe('eleventy profile, built by Eleventy', () => {
       const [locale] = page.split('/') as [string];
       const url = `/${page.slice(0, -'index.html'.length)}`;
       const html = readFileSync(join(site, page), 'utf8');
-      expect(html, page).toContain(`<html lang="${ex.tags.get(locale)}" dir="ltr">`);
+      expect(html, page).toContain(`<html lang="${ex.tags.get(locale)}" dir="${ex.dirs.get(locale)}">`);
       expect(html, page).toMatch(/<title>[^<]+<\/title>/);
       expect(html, page).not.toMatch(/\{\{|\{%/);
       const translations = [...html.matchAll(/<a class="translation" hreflang="[^"]+" href="([^"]+)">/g)].map((m) => m[1]!);

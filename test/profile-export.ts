@@ -18,6 +18,8 @@ export interface ProfileExport {
   allLocales: string[];
   /** Locale id → BCP 47 tag. */
   tags: Map<string, string>;
+  /** Locale id → text direction. */
+  dirs: Map<string, string>;
   /** Pages per locale. */
   pagesPerLocale: Map<string, number>;
   /** Locale → slugs it publishes. */
@@ -46,7 +48,7 @@ export function exportProfile(profile: string, maxLocales: number): ProfileExpor
     if (!slugs.has(p.locale.id)) slugs.set(p.locale.id, new Set());
     slugs.get(p.locale.id)!.add(p.pair.slug);
   }
-  return { project, locales, allLocales, tags: new Map(data!.locales.map((l) => [l.id, l.info.tag])), pagesPerLocale, slugs, sourceLocale: data!.source.id };
+  return { project, locales, allLocales, tags: new Map(data!.locales.map((l) => [l.id, l.info.tag])), dirs: new Map(data!.locales.map((l) => [l.id, l.info.dir])), pagesPerLocale, slugs, sourceLocale: data!.source.id };
 }
 
 /** Runs a tool, returning its output and printing its time (for the README's figures; never asserted). */

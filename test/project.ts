@@ -17,8 +17,8 @@ export const MINI = join(REPO, 'test/fixtures/mini');
  * `overlay` copied on top. `inMemory` puts it on a RAM disk when there is one (for
  * tests that write and read tens of thousands of files).
  */
-export function tempProject(options: { dataFrom?: string; overlay?: string; inMemory?: boolean } = {}): ProjectPaths & { cleanup(): void } {
-  const root = mkdtempSync(join(options.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'codecompare-test-'));
+export function tempProject(options: { dataFrom?: string; overlay?: string; root?: string; inMemory?: boolean } = {}): ProjectPaths & { cleanup(): void } {
+  const root = options.root ?? mkdtempSync(join(options.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'codecompare-test-'));
   cpSync(join(options.dataFrom ?? MINI, 'data'), join(root, 'data'), { recursive: true });
   cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
   cpSync(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });

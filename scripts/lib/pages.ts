@@ -4,8 +4,8 @@
  */
 import { hasAllStrings } from './coverage.ts';
 import type { DiagnosticBag } from './diagnostics.ts';
-import { enumeratePairs, makePair, type Pair } from './pairs.ts';
-import type { DataSet, LocaleData, ProtocolData } from './validate.ts';
+import { codeSlug, enumeratePairs, makePair, type Pair } from './pairs.ts';
+import type { CodeEntry, DataSet, LocaleData, ProtocolData } from './validate.ts';
 
 export interface Page {
   locale: LocaleData;
@@ -20,17 +20,25 @@ export interface SiteIndex {
   /** Pairs of each protocol, whatever the locale. */
   pairs: Map<string, Pair[]>;
   has(locale: string, protocol: string, slug: string): boolean;
+  /** Codes with every string in a locale, by "locale/protocol": they have a code page, and pairs of them have comparisons. */
+  ready: Map<string, Set<number>>;
+  /** Locales with every UI string: they have a home page. */
+  homes: Set<string>;
 }
 
 export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
   const pairs = new Map(data.protocols.map((p) => [p.id, enumeratePairs(p, data.site.pairPolicy, bag)]));
   const pages: Page[] = [];
   const keys = new Set<string>();
+  const readyCodes = new Map<string, Set<number>>();
+  const homes = new Set<string>();
   for (const locale of data.locales) {
     if (!hasAllStrings(data, locale, 'ui')) continue;
+    homes.add(locale.id);
     for (const protocol of data.protocols) {
       if (!hasAllStrings(data, locale, { protocol: protocol.id })) continue;
       const ready = new Set(protocol.codes.filter((c) => hasAllStrings(data, locale, { protocol: protocol.id, code: c.code })).map((c) => c.code));
+      readyCodes.set(`${locale.id}/${protocol.id}`, ready);
       for (const pair of pairs.get(protocol.id)!) {
         if (!ready.has(pair.a.code) || !ready.has(pair.b.code)) continue;
         pages.push({ locale, protocol, pair });
@@ -38,12 +46,30 @@ export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
       }
     }
   }
-  return { data, pages, pairs, has: (l, p, s) => keys.has(`${l}/${p}/${s}`) };
+  return { data, pages, pairs, has: (l, p, s) => keys.has(`${l}/${p}/${s}`), ready: readyCodes, homes };
 }
 
 /** URL path of a comparison in the HTML site: "/fr/sip/180-ringing-vs-401-unauthorized/". */
 export function pagePath(locale: string, protocol: string, slug: string): string {
   return `/${locale}/${protocol}/${slug}/`;
+}
+
+/** URL paths of the site's other pages: a locale's home, a protocol's index, a code's page. */
+export const homePath = (locale: string): string => `/${locale}/`;
+export const protocolPath = (locale: string, protocol: string): string => `/${locale}/${protocol}/`;
+export const codePath = (locale: string, protocol: string, code: CodeEntry): string => `/${locale}/${protocol}/${codeSlug(code)}/`;
+
+/**
+ * A link from one URL path of the site to another, relative, so that the site works
+ * from any folder of a static host: "/fr/sip/a-vs-b/" → "/fr/sip/" is "../".
+ */
+export function relativeHref(from: string, to: string): string {
+  const dir = from.split('/').slice(1, -1);
+  const target = to.split('/').slice(1);
+  let common = 0;
+  while (common < dir.length && common < target.length - 1 && dir[common] === target[common]) common++;
+  const href = '../'.repeat(dir.length - common) + target.slice(common).join('/');
+  return href || './';
 }
 
 export function pageUrl(data: DataSet, locale: string, protocol: string, slug: string): string {

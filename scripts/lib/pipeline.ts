@@ -8,7 +8,7 @@ import { computeCoverage, reportMissing, type LocaleCoverage } from './coverage.
 import { DataError, DiagnosticBag, UsageError, type Diagnostic } from './diagnostics.ts';
 import { loadData } from './load.ts';
 import { buildSiteIndex, type SiteIndex } from './pages.ts';
-import { inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
+import { countPlanned, inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
 import type { Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
 import { checkProfile, GENERIC_PROFILE, listProfiles, loadProfile, planProfile, type LoadedProfile } from './profiles.ts';
@@ -69,6 +69,8 @@ export interface BuildOptions {
   locales?: string[];
   protocols?: string[];
   formats?: OutputFormat[];
+  /** Write HTML redirect pages at the reverse-order URLs (for static hosts without redirects). */
+  redirectStubs?: boolean;
   /** An export profile (profiles/<name>/); `generic` or none builds the formats. */
   profile?: string;
   /** Called as files are planned: files done, files in all. */
@@ -106,12 +108,17 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   for (const p of options.protocols ?? []) {
     if (!data.protocols.some((x) => x.id === p)) throw new UsageError(`unknown protocol "${p}"; data/protocols has ${data.protocols.map((x) => x.id).join(', ')}`);
   }
-  const filter: BuildFilter = { locales: options.locales, protocols: options.protocols, formats: profile === undefined ? (options.formats ?? data.site.formats) : [] };
+  const filter: BuildFilter = {
+    locales: options.locales,
+    protocols: options.protocols,
+    formats: profile === undefined ? (options.formats ?? data.site.formats) : [],
+    redirectStubs: options.redirectStubs,
+  };
   const pages = selectPages(index, filter).length;
   // A profile plans its own paths; the rest of the build is the same.
   const plan =
     profile === undefined
-      ? { files: planBuild(index, check.templates, filter), total: pages * filter.formats.length + 1, inScope: (path: string) => inScope(filter, path) }
+      ? { files: planBuild(index, check.templates, filter), total: countPlanned(index, check.templates, filter), inScope: (path: string) => inScope(filter, path) }
       : planProfile(index, check.templates.md!, check.profiles.get(profile)!, filter);
   const total = plan.total;
   const session = new OutputSession(paths.outDir, plan.inScope, { writeFile: options.writeFile });

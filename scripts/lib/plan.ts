@@ -5,10 +5,13 @@
  * file whose input has not changed without rendering it. Writing is the writer's job.
  */
 import { sha256 } from './hash.ts';
-import { pagePath, type Page, type SiteIndex } from './pages.ts';
-import { outputPath, renderArticle, type Renderers } from './render.ts';
+import { codePath, homePath, protocolPath, type Page, type SiteIndex } from './pages.ts';
+import { htmlFile, outputPath, renderArticle, renderHtmlPage, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
+import { netlifyRedirects, nginxRedirectMap, redirectPairs, robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapXml } from './seo.ts';
 import { PageSignatures } from './signature.ts';
+import { codePageView, homeView, htmlArticle, protocolView, redirectView, rootView, sitemapEntries } from './site-views.ts';
+import type { PageTemplate } from './templates.ts';
 import { buildArticle, type ArticleView } from './view-model.ts';
 
 export interface PlannedFile {
@@ -24,10 +27,12 @@ export interface BuildFilter {
   locales?: string[];
   protocols?: string[];
   formats: OutputFormat[];
+  /** HTML pages at the reverse-order URLs that send readers to the canonical page, for hosts without redirects. */
+  redirectStubs?: boolean;
 }
 
 /** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
-const GENERATOR_VERSION = '3';
+const GENERATOR_VERSION = '4';
 
 export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   return index.pages.filter(
@@ -36,14 +41,16 @@ export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
 }
 
 /**
- * Every file of the build in scope: each page in each format, the formats' static
- * assets, then redirects.json. A page's view model is built only when one of its
- * files is rendered.
+ * Every file of the build in scope: each comparison in each format, then the HTML site
+ * around them (home, protocol and code pages, sitemaps, robots.txt, redirect files), the
+ * formats' static assets and redirects.json. A comparison's view model is built only when
+ * one of its files is rendered.
  */
 export function* planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter): Generator<PlannedFile & { page?: Page }> {
-  const templateHash = (format: OutputFormat) => (format === 'json' ? '' : (templates[format]?.hash ?? ''));
+  const templateHash = (format: OutputFormat, template: PageTemplate = 'article') => (format === 'json' ? '' : (templates[format]?.hash(template) ?? ''));
   const signatures = new PageSignatures(index);
-  for (const page of selectPages(index, filter)) {
+  const pages = selectPages(index, filter);
+  for (const page of pages) {
     const signature = signatures.of(page);
     let view: ArticleView | undefined;
     const viewOf = () => (view ??= buildArticle(index, page));
@@ -52,35 +59,110 @@ export function* planBuild(index: SiteIndex, templates: Renderers, filter: Build
         page,
         path: outputPath(format, page.locale.id, page.protocol.id, page.pair.slug),
         input: sha256(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${signature}`),
-        render: () => renderArticle(format, viewOf(), page.locale.messages, templates),
+        render: () => renderArticle(format, viewOf(), page.locale.messages, templates, () => htmlArticle(index, page, viewOf())),
       };
     }
   }
+  if (filter.formats.includes('html') && templates.html) yield* planSite(index, templates, filter, pages);
   for (const format of filter.formats) {
     for (const [name, content] of format === 'json' ? [] : (templates[format]?.assets ?? [])) {
       yield { path: `${format}/${name}`, input: sha256(content), render: () => content };
     }
   }
-  const redirects = redirectsJson(index);
-  yield { path: 'redirects.json', input: sha256(redirects), render: () => redirects };
+  yield eager('redirects.json', redirectsJson(index));
 }
 
-/** Whether a path belongs to a build's scope: files out of scope are neither written nor pruned. */
+/** How many files planBuild yields, for progress reports. */
+export function countPlanned(index: SiteIndex, templates: Renderers, filter: BuildFilter): number {
+  const pages = selectPages(index, filter);
+  let n = pages.length * filter.formats.length + 1;
+  for (const format of filter.formats) n += format === 'json' ? 0 : (templates[format]?.assets.size ?? 0);
+  if (!filter.formats.includes('html') || !templates.html) return n;
+  const { data } = index;
+  n += 1 + 4 + (filter.redirectStubs ? pages.length : 0);
+  for (const locale of data.locales) {
+    if (!index.homes.has(locale.id)) continue;
+    let urls = 1 + index.pages.filter((p) => p.locale === locale).length;
+    let planned = 1;
+    for (const p of data.protocols) {
+      const ready = index.ready.get(`${locale.id}/${p.id}`);
+      if (!ready) continue;
+      urls += 1 + ready.size;
+      if (!filter.protocols || filter.protocols.includes(p.id)) planned += 1 + ready.size;
+    }
+    n += Math.ceil(urls / SITEMAP_LIMIT);
+    if (!filter.locales || filter.locales.includes(locale.id)) n += planned;
+  }
+  return n;
+}
+
+/** A file whose content is cheap enough to compute to know its input. */
+function eager(path: string, content: string): PlannedFile {
+  return { path, input: sha256(content), render: () => content };
+}
+
+/** The HTML site around the comparisons. Their views are small: each is built to hash it. */
+function* planSite(index: SiteIndex, templates: Renderers, filter: BuildFilter, pages: Page[]): Generator<PlannedFile> {
+  const { data } = index;
+  const page = (path: string, template: PageTemplate, view: object, locale = data.source): PlannedFile => ({
+    path,
+    input: sha256(`${GENERATOR_VERSION}\nhtml\n${templates.html!.hash(template)}\n${JSON.stringify(view)}`),
+    render: () => renderHtmlPage(template, view, locale.messages, templates),
+  });
+  const wanted = (l: string) => !filter.locales || filter.locales.includes(l);
+  const protocols = data.protocols.filter((p) => !filter.protocols || filter.protocols.includes(p.id));
+  yield page('html/index.html', 'root', rootView(index));
+  for (const locale of data.locales) {
+    if (!wanted(locale.id) || !index.homes.has(locale.id)) continue;
+    yield page(htmlFile(homePath(locale.id)), 'home', homeView(index, locale), locale);
+    for (const protocol of protocols) {
+      const ready = index.ready.get(`${locale.id}/${protocol.id}`);
+      if (!ready) continue;
+      yield page(htmlFile(protocolPath(locale.id, protocol.id)), 'protocol', protocolView(index, locale, protocol), locale);
+      for (const code of protocol.codes) {
+        if (ready.has(code.code)) yield page(htmlFile(codePath(locale.id, protocol.id, code)), 'code', codePageView(index, locale, protocol, code), locale);
+      }
+    }
+  }
+  if (filter.redirectStubs) {
+    for (const p of pages) {
+      const title = p.locale.messages.format('article.title', { protocol: p.locale.messages.format(`protocols.${p.protocol.id}.name`), a: p.pair.a.code, aReason: p.pair.a.reason, b: p.pair.b.code, bReason: p.pair.b.reason, aName: '', bName: '' });
+      yield page(`html/${p.locale.id}/${p.protocol.id}/${p.pair.reverseSlug}/index.html`, 'redirect', redirectView(index, p, title), p.locale);
+    }
+  }
+  // Sitemaps: one per locale (split at 50,000 URLs), an index, and robots.txt naming it.
+  const sitemaps: string[] = [];
+  for (const locale of data.locales) {
+    const entries = sitemapEntries(index, locale);
+    for (let i = 0, part = 1; i < entries.length; i += SITEMAP_LIMIT, part++) {
+      const name = entries.length > SITEMAP_LIMIT ? `sitemap-${locale.id}-${part}.xml` : `sitemap-${locale.id}.xml`;
+      sitemaps.push(`${data.site.baseUrl}/${name}`);
+      yield eager(`html/${name}`, sitemapXml(entries.slice(i, i + SITEMAP_LIMIT)));
+    }
+  }
+  yield eager('html/sitemap.xml', sitemapIndexXml(sitemaps));
+  yield eager('html/robots.txt', robotsTxt(data.site.baseUrl));
+  const redirects = redirectPairs(index);
+  yield eager('html/_redirects', netlifyRedirects(redirects));
+  yield eager('html/redirects.nginx.conf', nginxRedirectMap(redirects));
+}
+
+/**
+ * Whether a path belongs to a build's scope: files out of scope are neither written nor pruned.
+ * Site-wide files (root page, sitemaps, redirects) are always in scope of their format; a
+ * locale's home page is in scope of its locale; the rest of its locale and protocol.
+ */
 export function inScope(filter: BuildFilter, path: string): boolean {
-  const [format, locale, protocol] = path.split('/');
-  if (!format || !locale || !protocol) return true;
-  return (
-    filter.formats.includes(format as OutputFormat) &&
-    (!filter.locales || filter.locales.includes(locale)) &&
-    (!filter.protocols || filter.protocols.includes(protocol))
-  );
+  const [format, locale, protocol, ...rest] = path.split('/');
+  if (!locale) return true;
+  if (!filter.formats.includes(format as OutputFormat)) return false;
+  if (!protocol || locale === 'assets') return true;
+  if (filter.locales && !filter.locales.includes(locale)) return false;
+  if (!rest.length) return true;
+  return !filter.protocols || filter.protocols.includes(protocol);
 }
 
 /** Reverse-order URL paths → canonical URL paths, for every published page. */
 export function redirectsJson(index: SiteIndex): string {
-  const map: Record<string, string> = {};
-  const entries = index.pages.map((p) => [pagePath(p.locale.id, p.protocol.id, p.pair.reverseSlug), pagePath(p.locale.id, p.protocol.id, p.pair.slug)] as const);
-  entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  for (const [from, to] of entries) map[from] = to;
-  return `${JSON.stringify(map, null, 2)}\n`;
+  return `${JSON.stringify(Object.fromEntries(redirectPairs(index)), null, 2)}\n`;
 }

@@ -202,13 +202,13 @@ export function planProfile(index: SiteIndex, templates: CompiledTemplates, lp: 
     scope.set(path, (scope.get(path) ?? false) || inThis);
   }
   const signatures = new PageSignatures(index);
-  const base = `${PROFILE_OUTPUT_VERSION}\n${lp.hash}\n${templates.hash}`;
+  const base = `${PROFILE_OUTPUT_VERSION}\n${lp.hash}\n${templates.hash('article')}`;
   const renderOptions = {
     escape: profile.body.escape,
   };
   const fieldsOf = (page: Page) => {
     const view = buildArticle(index, page);
-    const body = templates.render(view, page.locale.messages, { ...renderOptions, link: (slug) => interpolate(profile.body.link, linkContext(page, slug)) });
+    const body = templates.render('article', view, page.locale.messages, { ...renderOptions, link: (slug) => interpolate(profile.body.link, linkContext(page, slug)) });
     return { body, fields: resolveMapping(profile.fields as Mapping, articleRecord(page, view, body)) as Record<string, unknown> };
   };
   const site = siteFiles(index, lp);

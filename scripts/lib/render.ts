@@ -1,24 +1,30 @@
 /**
- * Stage 5 — render: one article view into the bytes of each output format.
- * Markdown gets YAML front matter written by the `yaml` library.
+ * Stage 5 — render: a view into the bytes of each output format.
+ * Markdown gets YAML front matter written by the `yaml` library; JSON is the view itself.
  */
 import { stringify } from 'yaml';
 import type { OutputFormat } from './schema.ts';
 import type { Messages } from './strings.ts';
-import type { CompiledTemplates } from './templates.ts';
+import type { CompiledTemplates, PageTemplate } from './templates.ts';
 import type { ArticleView } from './view-model.ts';
 
 export type Renderers = Partial<Record<'md' | 'html', CompiledTemplates>>;
 
-export function renderArticle(format: OutputFormat, view: ArticleView, messages: Messages, templates: Renderers): string {
+/** An article in one format; `htmlView` is the article's view with the site chrome (HTML only). */
+export function renderArticle(format: OutputFormat, view: ArticleView, messages: Messages, templates: Renderers, htmlView?: () => object): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(view, null, 2)}\n`;
     case 'md':
-      return `---\n${stringify(frontMatter(view), { lineWidth: 0 })}---\n\n${templates.md!.render(view, messages)}`;
+      return `---\n${stringify(frontMatter(view), { lineWidth: 0 })}---\n\n${templates.md!.render('article', view, messages)}`;
     case 'html':
-      return templates.html!.render(view, messages);
+      return templates.html!.render('article', htmlView ? htmlView() : view, messages);
   }
+}
+
+/** A page of the HTML site other than an article (home, protocol, code, root, redirect stub). */
+export function renderHtmlPage(template: PageTemplate, view: object, messages: Messages, templates: Renderers): string {
+  return templates.html!.render(template, view, messages);
 }
 
 /** The front matter a static-site generator or CMS imports as-is. */
@@ -47,4 +53,9 @@ export function outputPath(format: OutputFormat, locale: string, protocol: strin
     case 'json':
       return `json/${locale}/${protocol}/${slug}.json`;
   }
+}
+
+/** The HTML file of a site URL path: "/fr/sip/" → "html/fr/sip/index.html". */
+export function htmlFile(urlPath: string): string {
+  return `html${urlPath}index.html`;
 }

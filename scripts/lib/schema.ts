@@ -52,6 +52,8 @@ export const siteSchema = z.strictObject({
   formats: z.array(outputFormat).min(1),
   /** `all`: every unordered pair; `related`: pairs where one code lists the other, plus pairs within a class. */
   pairPolicy: z.enum(['all', 'related']).default('all'),
+  /** The licence of the generated texts, named in every HTML page's footer. */
+  licence: z.strictObject({ name: z.string().min(1), url: z.url() }).optional(),
 });
 
 // ------------------------------------------------- protocols/<p>/protocol.yaml
@@ -88,6 +90,8 @@ export const protocolSchema = z.strictObject({
   classes: z.array(codeClassSchema).min(1),
   /** Fact dimensions, in the order they appear in Key differences. */
   dimensions: z.array(dimensionSchema).min(1),
+  /** Comparisons the home page features, as pairs of codes. */
+  featured: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
 });
 
 // ---------------------------------------------- protocols/<p>/codes/<n>.yaml
@@ -155,7 +159,7 @@ export const localeSchema = z.strictObject({
       quotes: z.string().length(2).optional(),
       /** Chinese and Japanese: full-width punctuation after CJK text, and no spaces between CJK characters. */
       cjk: z.boolean().default(false),
-      /** With cjk: a space separates CJK text from Latin letters and digits, including inside generated lists. */
+      /** A space separates CJK or Thai text from Latin letters and digits inside generated lists ("UAS และ …"). */
       latinSpacing: z.boolean().default(false),
       /**
        * Patterns (JavaScript regular expressions, Unicode mode) that must not occur in any string,

@@ -49,7 +49,7 @@ export class PageSignatures {
         .sort(([x], [y]) => (x < y ? -1 : 1))
         .map(([k, e]) => `${k}=${e.source}`);
       h = sha256(
-        JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol]) + '\n' + strings.join('\n'),
+        JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol, protocol.registry ?? null]) + '\n' + strings.join('\n'),
       );
       this.global.set(key, h);
     }

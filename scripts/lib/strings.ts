@@ -96,6 +96,19 @@ export function placeholders(ast: MessageFormatElement[]): Set<string> {
   return out;
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** A run of left-to-right text: Latin letters and digits, with the spaces and marks inside codes and tokens. */
+const LTR_RUN = /[A-Za-z0-9§](?:[A-Za-z0-9§ .,:/+_'’–-]*[A-Za-z0-9])?/g;
+
+/**
+ * Wraps every left-to-right run (a code with its reason phrase, a header field name, "RFC 3261
+ * §21.4") in Unicode isolates, so that right-to-left text around it cannot reorder it.
+ */
+export function isolateLtrRuns(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '').replace(LTR_RUN, (run) => `${FSI}${run}${PDI}`);
+}
+
 /** Formats messages of one locale; compiled formatters are cached per key. */
 export class Messages {
   private readonly cache = new Map<string, IntlMessageFormat>();
@@ -107,7 +120,13 @@ export class Messages {
     private readonly table: StringTable,
     /** Put a space between CJK characters and Latin letters or digits that a list joins. */
     private readonly latinSpacing = false,
+    /**
+     * Right-to-left locales: isolate every left-to-right run of the formatted text (codes,
+     * reason phrases, protocol tokens) so that "180 Ringing" keeps its order inside Arabic text.
+     */
+    private readonly isolate = false,
   ) {}
+
 
   has(key: string): boolean {
     return this.table.has(key);
@@ -133,13 +152,14 @@ export class Messages {
       mf = new IntlMessageFormat(entry.ast, this.tag);
       this.cache.set(key, mf);
     }
-    return String(mf.format(args)).replace(/[ \t\r\n]+/g, ' ').trim();
+    const text = String(mf.format(args)).replace(/[ \t\r\n]+/g, ' ').trim();
+    return this.isolate ? isolateLtrRuns(text) : text;
   }
 
   /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
   list(items: string[]): string {
     this.listFormat ??= new Intl.ListFormat(this.tag, { type: 'conjunction' });
-    const parts = this.listFormat.formatToParts(items);
+    const parts = this.listFormat.formatToParts(this.isolate ? items.map((i) => `${FSI}${i}${PDI}`) : items);
     if (!this.latinSpacing) return parts.map((p) => p.value).join('');
     let out = '';
     for (const { value } of parts) {
@@ -154,10 +174,12 @@ const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const ASCII_AFTER_CJK = new RegExp(`[${CJK}]([,.:;?!()])`, 'u');
 const SPACE_BETWEEN_CJK = new RegExp(`[${CJK}、。，：；？！）」』]\\s+[${CJK}（「『]`, 'u');
 
-const LATIN_END = /[A-Za-z0-9]$/u;
-const LATIN_START = /^[A-Za-z0-9]/u;
-const CJK_END = new RegExp(`[${CJK}]$`, 'u');
-const CJK_START = new RegExp(`^[${CJK}]`, 'u');
+/** Scripts written without spaces between words, where a list needs a space next to Latin text: CJK and Thai. */
+const SPACELESS = `${CJK}\\p{Script=Thai}`;
+const LATIN_END = /[A-Za-z0-9)]$/u;
+const LATIN_START = /^[A-Za-z0-9(]/u;
+const CJK_END = new RegExp(`[${SPACELESS}]$`, 'u');
+const CJK_START = new RegExp(`^[${SPACELESS}]`, 'u');
 
 /** Checks a locale's typography rules (locale.yaml `typography`) on every string of its table. */
 export function checkTypography(table: StringTable, rules: LocaleInfo['typography'], bag: DiagnosticBag): void {

@@ -7,12 +7,12 @@
  *   - {{t "key"}} with a key the source locale does not have;
  *   - output that would skip escaping (triple-stash; bare {{field}} in Markdown).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
 import { escapeMarkdownInline, escapeMdxInline, markdownCode, safeUrl } from './escape.ts';
+import { sha256 } from './hash.ts';
 import type { Messages } from './strings.ts';
 
 export type TemplateFormat = 'md' | 'html';
@@ -21,10 +21,17 @@ export interface CompiledTemplates {
   format: TemplateFormat;
   /** Static files of the format, copied as they are: output path (relative to the format's folder) → content. */
   assets: Map<string, string>;
-  /** Hash of every template file of the format: a change to any of them re-renders its pages. */
-  hash: string;
-  render(view: object, messages: Messages, options?: RenderOptions): string;
+  /** Hash of a page template and every partial: a change to either re-renders the pages made with it. */
+  hash(template: PageTemplate): string;
+  render(template: PageTemplate, view: object, messages: Messages, options?: RenderOptions): string;
 }
+
+/** The page templates each format must have (templates/<format>/<name>.hbs); partials live in partials/. */
+export const PAGE_TEMPLATES = {
+  md: ['article'],
+  html: ['article', 'code', 'home', 'protocol', 'redirect', 'root'],
+} as const;
+export type PageTemplate = (typeof PAGE_TEMPLATES)[TemplateFormat][number];
 
 /** How a Markdown body is written (export profiles choose; the defaults are the generic output's). */
 export interface RenderOptions {
@@ -52,6 +59,8 @@ const HELPERS: Record<TemplateFormat, HelperFactory> = {
     t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
     codeList: (tokens: string[]) =>
       new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
+    /** A JSON-LD object inside <script type="application/ld+json">: "<" is escaped so that no tag can close the script. */
+    jsonLd: (value: unknown) => new Handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
   }),
 };
 const BUILTIN = new Set(['if', 'unless', 'each', 'with']);
@@ -67,11 +76,16 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     knownHelpers: Object.fromEntries([...helperNames].map((h) => [h, true])),
     noEscape: format === 'md',
   };
-  const files = [['article.hbs', join(dir, 'article.hbs')] as const, ...listPartials(dir).map((n) => [`partials/${n}`, join(dir, 'partials', n)] as const)];
-  const partialNames = new Set(listPartials(dir).map((n) => n.slice(0, -'.hbs'.length)));
+  const pageNames: readonly PageTemplate[] = PAGE_TEMPLATES[format];
+  const partials = listPartials(dir);
+  const files = [
+    ...pageNames.map((n) => [`${n}.hbs`, join(dir, `${n}.hbs`)] as const),
+    ...partials.map((n) => [`partials/${n}`, join(dir, 'partials', n)] as const),
+  ];
+  const partialNames = new Set(partials.map((n) => n.slice(0, -'.hbs'.length)));
   let ok = true;
-  let article: Handlebars.TemplateDelegate | undefined;
-  const digest = createHash('sha256');
+  const pages = new Map<string, Handlebars.TemplateDelegate>();
+  const sources = new Map<string, string>();
   for (const [name, path] of files) {
     if (!existsSync(path)) {
       bag.error(rel(name), { line: 1, col: 1 }, 'TEMPLATE_SYNTAX', `template ${name} is missing`);
@@ -79,7 +93,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
       continue;
     }
     const source = readFileSync(path, 'utf8');
-    digest.update(`${name}\n${source}\n`);
+    sources.set(name, source);
     const ast = parseTemplate(rel(name), source, bag);
     if (!ast) {
       ok = false;
@@ -87,18 +101,19 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     }
     ok = checkTemplate(rel(name), ast, format, helperNames, partialNames, strings, bag) && ok;
     const compiled = named(rel(name), env.compile(ast, options));
-    if (name === 'article.hbs') article = compiled;
-    else env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compiled);
+    if (name.startsWith('partials/')) env.registerPartial(name.slice('partials/'.length, -'.hbs'.length), compiled);
+    else pages.set(name.slice(0, -'.hbs'.length), compiled);
   }
-  if (!ok || !article) return undefined;
-  const template = article;
+  if (!ok) return undefined;
+  const partialsDigest = partials.map((n) => `partials/${n}\n${sources.get(`partials/${n}`)}\n`).join('');
+  const hashes = new Map(pageNames.map((n) => [n, sha256(`${n}.hbs\n${sources.get(`${n}.hbs`)}\n${partialsDigest}`)]));
   const assets = new Map<string, string>();
   for (const name of listAssets(dir)) assets.set(`assets/${name}`, readFileSync(join(dir, name), 'utf8'));
   return {
     format,
     assets,
-    hash: digest.digest('hex'),
-    render: (view, messages, renderOptions = {}) => template(view, { helpers: HELPERS[format](messages, renderOptions) }),
+    hash: (template) => hashes.get(template)!,
+    render: (template, view, messages, renderOptions = {}) => pages.get(template)!(view, { helpers: HELPERS[format](messages, renderOptions) }),
   };
 }
 

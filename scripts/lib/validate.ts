@@ -24,6 +24,7 @@ import {
   type Glossary,
   type LocaleInfo,
   type Protocol,
+  type Registry,
   type Site,
 } from './schema.ts';
 import { checkShape } from './shape.ts';
@@ -47,6 +48,8 @@ export interface ProtocolData {
   byCode: Map<number, CodeEntry>;
   /** Codes whose file exists but failed to parse or validate: not reported again as unknown elsewhere. */
   broken: Set<number>;
+  /** The registry copy's source and date, named in the HTML footer. */
+  registry?: { source: string; updated: string };
 }
 
 export interface LocaleData {
@@ -180,15 +183,21 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
       });
     }
   }
+  protocol.featured.forEach((pair, i) =>
+    pair.forEach((code, j) => {
+      if (!byCode.has(code) && !broken.has(code)) bag.error(pf.file, pf.pos(['featured', i, j]), 'RELATED_UNKNOWN', `"featured" names code ${code}, which does not exist in ${protocol.name}`);
+      else if (pair[0] === pair[1]) bag.error(pf.file, pf.pos(['featured', i, j]), 'RELATED_UNKNOWN', `"featured" pairs code ${code} with itself`);
+    }),
+  );
   codes.sort((a, b) => a.code - b.code);
-  if (p.registry) checkRegistry(p.registry, protocol, codes, broken, new Map([...p.codes.values()].map((f) => [f.file, f])), bag);
-  return { id: p.id, file: pf.file, protocol, codes, byCode, broken };
+  const registry = p.registry && checkRegistry(p.registry, protocol, codes, broken, new Map([...p.codes.values()].map((f) => [f.file, f])), bag);
+  return { id: p.id, file: pf.file, protocol, codes, byCode, broken, registry: registry ? { source: registry.source, updated: registry.updated } : undefined };
 }
 
 /** Codes must be registered, with the registered reason phrase and deprecation; unregistered ones never appear. */
-function checkRegistry(yf: YamlFile, protocol: Protocol, codes: CodeEntry[], broken: Set<number>, files: Map<string, YamlFile>, bag: DiagnosticBag): void {
+function checkRegistry(yf: YamlFile, protocol: Protocol, codes: CodeEntry[], broken: Set<number>, files: Map<string, YamlFile>, bag: DiagnosticBag): Registry | undefined {
   const registry = checkShape(yf, registrySchema, bag);
-  if (!registry) return;
+  if (!registry) return undefined;
   const registered = new Map(registry.codes.map((r) => [r.code, r]));
   for (const c of codes) {
     const r = registered.get(c.code);
@@ -206,6 +215,7 @@ function checkRegistry(yf: YamlFile, protocol: Protocol, codes: CodeEntry[], bro
   if (missing.length) {
     bag.warning(yf.file, START, 'REGISTRY_INCOMPLETE', `${missing.length} registered code(s) have no data file yet: ${missing.join(', ')}`);
   }
+  return registry;
 }
 
 function checkFacts(yf: YamlFile, at: (string | number)[], facts: Record<string, Fact>, dims: Map<string, Dimension>, bag: DiagnosticBag): void {
@@ -281,7 +291,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
   checkPlurals(strings, info.intl ?? info.tag, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map() };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map() };
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -364,7 +374,7 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
   checkPlurals(strings, info.intl ?? info.tag, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
 }
 
 /** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */

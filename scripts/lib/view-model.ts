@@ -6,6 +6,7 @@
 import { compareFacts, decisiveRow, referencesOf, type ComparedFact, type FactRow } from './facts.ts';
 import { pageUrl, publishingLocales, relatedPairs, type Page, type SiteIndex } from './pages.ts';
 import type { Pair } from './pairs.ts';
+import { clipAtWord } from './seo.ts';
 import { referenceLabel, referenceShort, referenceUrl, sortReferences, type ReferenceView } from './references.ts';
 import type { Fact } from './schema.ts';
 import type { Messages } from './strings.ts';
@@ -139,7 +140,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     xDefault: pageUrl(data, data.source.id, protocol.id, pair.slug),
     aliases: [`/${locale.id}/${protocol.id}/${pair.reverseSlug}/`],
     title: m.format('article.title', titleArgs(pair)),
-    description: m.format('article.description', titleArgs(pair)),
+    description: clipAtWord(m.format('article.description', titleArgs(pair)), locale.info.tag),
     intro: m.format('article.intro', {
       ...titleArgs(pair),
       sameClass: sameClass ? 'yes' : 'no',
