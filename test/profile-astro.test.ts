@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { exportProfile, listFiles, log, seconds, type ProfileExport } from './profile-export.ts';
+import { exportProfile, HOOK_TIMEOUT, listFiles, log, seconds, type ProfileExport } from './profile-export.ts';
 
 /** zod checked 16,650 entries in 0.5 s: every locale fits. */
 const MAX_LOCALES = 15;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   collection = config.collections.comparisons;
   const base = join(ex.project.outDir, 'src/content/comparisons');
   entries = listFiles(base).map((path) => ({ path, data: matter(readFileSync(join(base, path), 'utf8')).data }));
-});
+}, HOOK_TIMEOUT);
 afterAll(() => ex?.project.cleanup());
 
 describe('astro profile, checked against its content collection schema', () => {

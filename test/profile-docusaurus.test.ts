@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { compile, createProcessor } from '@mdx-js/mdx';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProfile, listFiles, log, seconds, type ProfileExport } from './profile-export.ts';
+import { exportProfile, HOOK_TIMEOUT, listFiles, log, seconds, type ProfileExport } from './profile-export.ts';
 
 /**
  * @mdx-js/mdx parsed 3.6 ms a file on an idle machine (10 s a locale of 2,775 files; 166 s for
@@ -29,7 +29,7 @@ beforeAll(() => {
       const m = /^(?:docs|i18n\/([^/]+)\/docusaurus-plugin-content-docs\/current)\//.exec(path);
       return { path, locale: m?.[1] ? localeOf.get(m[1])! : m ? ex.sourceLocale : '', text: readFileSync(join(ex.project.outDir, path), 'utf8') };
     });
-});
+}, HOOK_TIMEOUT);
 afterAll(() => ex?.project.cleanup());
 
 describe('docusaurus profile, parsed by @mdx-js/mdx', () => {

@@ -10,6 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { build, checkProject } from '../scripts/lib/pipeline.ts';
 import { REPO, tempProject } from './project.ts';
 
+/** The export and the tool run in beforeAll: allow for a busy machine (each takes 1–2 minutes on an idle one). */
+export const HOOK_TIMEOUT = 900_000;
+
 export interface ProfileExport {
   project: ReturnType<typeof tempProject>;
   /** Locales the tool builds (every page of each), in site order. */

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProfile, listFiles, log, runTool, type ProfileExport } from './profile-export.ts';
+import { exportProfile, HOOK_TIMEOUT, listFiles, log, runTool, type ProfileExport } from './profile-export.ts';
 
 /** Hugo took 24 s for 6 locales × 2,775 pages (plus as many alias pages): about 4 s a locale, so all 15 fit in 90 s. */
 const MAX_LOCALES = 15;
@@ -34,7 +34,7 @@ beforeAll(() => {
     return { path, locale, protocol, slug: file.replace(/\.md$/, ''), data: matter(readFileSync(join(ex.project.outDir, 'content', path), 'utf8')).data as never };
   });
   log(`hugo: ${content.length} pages built`);
-});
+}, HOOK_TIMEOUT);
 afterAll(() => ex?.project.cleanup());
 
 describe('hugo profile, built by Hugo', () => {

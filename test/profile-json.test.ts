@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProfile, log, seconds, type ProfileExport } from './profile-export.ts';
+import { exportProfile, HOOK_TIMEOUT, log, seconds, type ProfileExport } from './profile-export.ts';
 
 /** ajv checked 16,650 lines in about a second: every locale fits. */
 const MAX_LOCALES = 15;
@@ -16,7 +16,7 @@ let ex: ProfileExport;
 
 beforeAll(() => {
   ex = exportProfile('json', MAX_LOCALES);
-});
+}, HOOK_TIMEOUT);
 afterAll(() => ex?.project.cleanup());
 
 describe('json profile, checked with ajv', () => {
