@@ -37,7 +37,7 @@ export interface ProfileExport {
  * "Export profiles"); today every publishing locale is built.
  */
 export function exportProfile(profile: string, maxLocales: number): ProfileExport {
-  const project = tempProject({ dataFrom: REPO, inMemory: true });
+  const project = tempProject({ dataFrom: REPO });
   const { data, index } = checkProject(project);
   const allLocales = data!.locales.filter((l) => index!.pages.some((p) => p.locale === l)).map((l) => l.id);
   const locales = allLocales.slice(0, maxLocales);

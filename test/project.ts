@@ -14,11 +14,10 @@ export const MINI = join(REPO, 'test/fixtures/mini');
 /**
  * A temporary project: `data/` from `dataFrom` (the mini fixture by default, or the
  * repository's real data), the repository's templates and export profiles, then
- * `overlay` copied on top. `inMemory` puts it on a RAM disk when there is one (for
- * tests that write and read tens of thousands of files).
+ * `overlay` copied on top.
  */
-export function tempProject(options: { dataFrom?: string; overlay?: string; root?: string; inMemory?: boolean } = {}): ProjectPaths & { cleanup(): void } {
-  const root = options.root ?? mkdtempSync(join(options.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'codecompare-test-'));
+export function tempProject(options: { dataFrom?: string; overlay?: string; root?: string } = {}): ProjectPaths & { cleanup(): void } {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'codecompare-test-'));
   cpSync(join(options.dataFrom ?? MINI, 'data'), join(root, 'data'), { recursive: true });
   cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
   cpSync(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
