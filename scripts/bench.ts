@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--sizes 40,80] [--locales 6] [--runs 3] [--dir DIR]
+ * npm run bench -- [--sizes 40,80] [--locales 6] [--runs 3] [--workers N] [--dir DIR]
  *
  * Builds a synthetic protocol with N codes in L locales (texts copied from real codes,
  * so lengths and scripts are realistic) with the real pipeline, and times five
@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '40,80' },
     locales: { type: 'string', default: '6' },
     runs: { type: 'string', default: '3' },
+    workers: { type: 'string', default: String(availableParallelism()) },
     dir: { type: 'string', default: existsSync('/dev/shm') ? '/dev/shm/codecompare-bench' : join(tmpdir(), 'codecompare-bench') },
   },
 });
@@ -49,7 +50,7 @@ for (const N of sizes) {
   const root = join(values.dir, `n${N}`);
   const ids = writeSyntheticProject(REPO, root, N, L);
   const real = realCodes(REPO);
-  const build = () => child('run-build.ts', root);
+  const build = () => child('run-build.ts', root, values.workers);
   const measure = (name: string, before: () => void, after: () => void) => {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -98,7 +99,7 @@ for (const N of sizes) {
   rmSync(root, { recursive: true, force: true });
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, output in ${values.dir}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, --workers ${values.workers}, output in ${values.dir}`;
 process.stdout.write(
   [
     `Benchmark (median of ${RUNS} runs; ${machine})`,

@@ -10,7 +10,8 @@ import { checkProject, defaultPaths } from './lib/pipeline.ts';
 const USAGE = `Usage: npm run coverage -- [--locale LIST] [--strict] [--quiet]
 
 Prints a table of translated strings per locale, then every missing or stale
-string (tab-separated: locale, state, key, file). A translation is stale when its
+string (tab-separated: locale, state, key, file), then the hand-written overrides
+(data/overrides/) that another locale has and this one lacks (state "override"). A translation is stale when its
 English text changed after it was translated; unverified when translated-from.yaml
 has no record for it (npm run i18n:accept records the current English).
 With --strict, exits 1 when any string is missing or stale.
@@ -30,6 +31,7 @@ void runCommand('coverage', () => {
       for (const [state, keys] of [['missing', c.missing], ['stale', c.stale]] as const) {
         for (const key of keys) process.stdout.write(`${c.locale}\t${state}\t${key}\t${fileForKey(c.locale, key)}\n`);
       }
+      for (const file of c.overridesMissing) process.stdout.write(`${c.locale}\toverride\t${file.replace(/^data\/overrides\/|\.[^.]+\.md$/g, '')}\t${file}\n`);
     }
   }
   return args.strict && rows.some((c) => c.missing.length || c.stale.length) ? EXIT.dataError : EXIT.ok;

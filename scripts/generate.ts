@@ -1,11 +1,12 @@
 /**
- * npm run generate -- [--profile NAME] [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--strict] [--quiet]
+ * npm run generate -- [--profile NAME] [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--workers N] [--shard I/N] [--strict] [--quiet]
  */
 import { performance } from 'node:perf_hooks';
 import { formatCoverageTable } from './lib/coverage.ts';
-import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
+import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, parseWorkers, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
 import { build, defaultPaths } from './lib/pipeline.ts';
 import { GENERIC_PROFILE } from './lib/profiles.ts';
+import { parseShard } from './lib/shard.ts';
 
 const USAGE = `Usage: npm run generate -- [options]
 
@@ -20,6 +21,10 @@ Builds every comparison article from data/ and templates/ into out/.
   --out DIR         output folder (default: out, or out/<profile>)
   --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
                     to the canonical page (for static hosts without redirects)
+  --workers N       render threads (default: one per CPU; 1 renders in-process;
+                    builds with fewer than 500 files to render stay in-process)
+  --shard I/N       build only the I-th of N deterministic parts of the files, with
+                    their own manifest (combine the parts with npm run merge)
   --strict          missing translations are errors, not warnings
   --quiet           print errors only
   -h, --help        this text
@@ -38,6 +43,8 @@ void runCommand('generate', () => {
       out: { type: 'string' },
       profile: { type: 'string' },
       'redirect-stubs': { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      shard: { type: 'string' },
     },
     USAGE,
   );
@@ -53,6 +60,8 @@ void runCommand('generate', () => {
     formats: parseFormats(args.format),
     profile,
     redirectStubs: args['redirect-stubs'],
+    workers: args.workers === undefined ? undefined : parseWorkers(args.workers),
+    shard: args.shard === undefined ? undefined : parseShard(args.shard),
     onProgress: (done, total) => bar.update('Building files', done, total),
   });
   bar.clear();

@@ -3,7 +3,7 @@
  */
 import { DataError } from './lib/diagnostics.ts';
 import { COMMON_OPTIONS, parseCli, printDiagnostics, runCommand } from './lib/cli.ts';
-import { checkProject, defaultPaths } from './lib/pipeline.ts';
+import { checkProject, defaultPaths, profilesDirOf } from './lib/pipeline.ts';
 import { listProfiles } from './lib/profiles.ts';
 
 const USAGE = `Usage: npm run validate -- [--strict] [--quiet]
@@ -17,7 +17,7 @@ Exit codes: 0 valid, 1 errors found, 2 usage.
 void runCommand('validate', () => {
   const args = parseCli(process.argv.slice(2), COMMON_OPTIONS, USAGE);
   const paths = defaultPaths(process.cwd());
-  const { bag, data, index } = checkProject(paths, { strict: args.strict, profiles: listProfiles(paths.profilesDir) });
+  const { bag, data, index } = checkProject(paths, { strict: args.strict, profiles: listProfiles(profilesDirOf(paths)) });
   if (bag.errors.length) throw new DataError(bag.sorted());
   if (!args.quiet) {
     printDiagnostics(bag.warnings);

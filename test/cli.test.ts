@@ -25,9 +25,9 @@ describe('generate', () => {
     const r = run(project.root, 'generate');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^generate: 6 pages, 20 files in out\/ — 20 written, 0 unchanged, 0 pruned — \d+\.\d\d s\n$/);
+    expect(r.stdout).toMatch(/^generate: 6 pages, 37 files in out\/ — 37 written, 0 unchanged, 0 pruned — \d+\.\d\d s\n$/);
     const again = run(project.root, 'generate');
-    expect(again.stdout).toMatch(/— 0 written, 20 unchanged, 0 pruned —/);
+    expect(again.stdout).toMatch(/— 0 written, 37 unchanged, 0 pruned —/);
   });
 
   it('is silent with --quiet', () => {

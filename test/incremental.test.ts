@@ -60,8 +60,9 @@ describe('incremental builds', () => {
 
     const changed = [...after.keys()].filter((k) => k !== 'manifest.json' && before.get(k) !== after.get(k)).sort();
     expect([...result.write.written].sort()).toEqual(changed);
-    // 3 codes → 3 pairs; 4 codes → 6 pairs: 3 new pages per locale and format.
-    expect(changed.filter((k) => k.includes('183-session-progress'))).toHaveLength(3 * 2 * 3);
+    // 3 codes → 3 pairs; 4 codes → 6 pairs: 3 new pages per locale and format, and the code's own page per locale.
+    expect(changed.filter((k) => k.includes('183-session-progress') && k.includes('-vs-'))).toHaveLength(3 * 2 * 3);
+    expect(changed.filter((k) => k.includes('183-session-progress') && !k.includes('-vs-'))).toEqual(['html/en/sip/183-session-progress/index.html', 'html/fr/sip/183-session-progress/index.html']);
     expect(result.write.unchanged).toBeGreaterThan(0);
   });
 
@@ -120,7 +121,8 @@ describe('incremental builds', () => {
     rmSync(join(p.root, 'data/protocols/sip/codes/183.yaml'));
     for (const l of ['en', 'fr']) rmSync(join(p.root, `data/locales/${l}/protocols/sip/codes/183.yaml`));
     const result = build(p);
-    expect(result.write.pruned).toHaveLength(3 * 2 * 3);
+    // Its 3 comparisons per locale and format, and its code page per locale.
+    expect(result.write.pruned).toHaveLength(3 * 2 * 3 + 2);
     expect(result.write.pruned.every((f) => f.includes('183-session-progress'))).toBe(true);
     const files = snapshotDir(p.outDir);
     expect([...files.keys()].some((k) => k.includes('183'))).toBe(false);

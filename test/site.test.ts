@@ -59,7 +59,7 @@ describe('HTML site', () => {
     const run = promisify(execFile);
     const results = await Promise.all(
       halves.map((files) =>
-        run('java', ['-Xss4m', '-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', ...files], { maxBuffer: 256 * 1024 * 1024 }).then(
+        run('java', ['-Xss4m', '-jar', jar, '--errors-only', '--no-langdetect', '--skip-non-html', '--format', 'json', ...files], { maxBuffer: 256 * 1024 * 1024 }).then(
           (r) => r.stderr,
           (e: { stderr?: string; message: string }) => e.stderr || e.message,
         ),

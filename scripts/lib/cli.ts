@@ -30,6 +30,20 @@ export function parseCli<O extends NonNullable<ParseArgsConfig['options']>>(argv
   }
 }
 
+/** Like parseCli, for commands that also take positional arguments. */
+export function parseCliPositionals<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    if ((parsed.values as { help?: boolean }).help) {
+      process.stdout.write(usage);
+      process.exit(EXIT.ok);
+    }
+    return parsed;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 /** "fr,de" or repeated flags → ["fr", "de"]; undefined when not given. */
 export function listOption(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -44,6 +58,13 @@ export function parseFormats(value: string | string[] | undefined): OutputFormat
     if (!outputFormat.safeParse(f).success) throw new UsageError(`unknown format "${f}"; use md, html or json`);
   }
   return items as OutputFormat[];
+}
+
+/** --workers N: a whole number from 1 to 64. */
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`--workers ${value}: use a whole number from 1 to 64`);
+  return n;
 }
 
 /** The output folder may not be, or be inside, the data or templates folders, nor be a file. */

@@ -17,6 +17,8 @@ export interface LocaleCoverage {
   stale: string[];
   /** Translated keys with no record of the English they were translated from. */
   unverified: string[];
+  /** Overrides (data/overrides/) another locale has and this one lacks: the files to write, sorted. */
+  overridesMissing: string[];
 }
 
 /** A short, stable hash of an English source text (recorded in translated-from.yaml). */
@@ -24,20 +26,39 @@ export function sourceHash(text: string): string {
   return sha256(text.normalize('NFC')).slice(0, 12);
 }
 
+/**
+ * Every key a locale needs: the source locale's strings, and the source strings left empty
+ * (stubs of a new code), which every locale, the source included, still lacks.
+ */
+export function neededKeys(data: DataSet): string[] {
+  const { source } = data;
+  if (!source.untranslated.size) return [...source.strings.keys()];
+  return [...new Set([...source.strings.keys(), ...source.untranslated])];
+}
+
 export function computeCoverage(data: DataSet): LocaleCoverage[] {
-  const keys = [...data.source.strings.keys()].sort();
+  const keys = neededKeys(data).sort();
   return data.locales.map((l) => {
     const missing = keys.filter((k) => !l.strings.has(k));
     const isSource = l.id === data.source.id;
     const present = isSource ? [] : keys.filter((k) => l.strings.has(k));
     const stale = present.filter((k) => l.translatedFrom.has(k) && l.translatedFrom.get(k) !== sourceHash(data.source.strings.get(k)!.source));
     const unverified = present.filter((k) => !l.translatedFrom.has(k));
-    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing, stale, unverified };
+    return { locale: l.id, total: keys.length, translated: keys.length - missing.length, missing, stale, unverified, overridesMissing: missingOverrides(data, l.id) };
   });
 }
 
+/** The override files other locales have for a pair and this locale does not. */
+function missingOverrides(data: DataSet, locale: string): string[] {
+  const out = new Set<string>();
+  for (const o of data.overrides.all) {
+    if (!data.overrides.get(locale, o.protocol, o.a, o.b)) out.add(`data/overrides/${o.protocol}/${o.a}-vs-${o.b}.${locale}.md`);
+  }
+  return [...out].sort();
+}
+
 /** Reports missing and stale strings: one warning per locale by default, one error per string with `strict`. */
-export function reportMissing(coverage: LocaleCoverage[], strict: boolean, bag: DiagnosticBag): void {
+export function reportMissing(coverage: LocaleCoverage[], strict: boolean, bag: DiagnosticBag, source?: string): void {
   for (const c of coverage) {
     if (strict) {
       for (const key of c.missing) bag.error(fileForKey(c.locale, key), START, 'STRING_MISSING', `"${key}" is not translated`);
@@ -45,7 +66,8 @@ export function reportMissing(coverage: LocaleCoverage[], strict: boolean, bag: 
       continue;
     }
     if (c.missing.length) {
-      bag.warning(`data/locales/${c.locale}/locale.yaml`, START, 'STRING_MISSING', `${c.missing.length} of ${c.total} strings are not translated; pages that need them are not built in ${c.locale} (see npm run coverage)`);
+      const state = c.locale === source ? 'not written yet' : 'not translated';
+      bag.warning(`data/locales/${c.locale}/locale.yaml`, START, 'STRING_MISSING', `${c.missing.length} of ${c.total} strings are ${state}; pages that need them are not built in ${c.locale} (see npm run coverage)`);
     }
     if (c.stale.length) {
       bag.warning(`data/locales/${c.locale}/translated-from.yaml`, START, 'STRING_STALE', `${c.stale.length} translations were made from an older English text (see npm run coverage)`);
@@ -62,7 +84,7 @@ export function fileForKey(locale: string, key: string): string {
 
 /** Whether a locale has every source string under the given key prefixes ("" = the ui table). */
 export function hasAllStrings(data: DataSet, locale: LocaleData, group: 'ui' | { protocol: string; code?: number }): boolean {
-  for (const key of data.source.strings.keys()) {
+  for (const key of neededKeys(data)) {
     const inGroup =
       group === 'ui'
         ? !key.startsWith('protocols.')

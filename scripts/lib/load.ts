@@ -30,12 +30,22 @@ export interface LoadedLocale {
   protocols: Map<string, { protocol?: YamlFile; codes: Map<string, YamlFile> }>;
 }
 
+/** A hand-written override, data/overrides/<protocol>/<name>: its text, parsed later (overrides.ts). */
+export interface LoadedOverride {
+  file: string;
+  protocol: string;
+  /** The file name, e.g. "401-vs-407.fr.md". */
+  name: string;
+  text: string;
+}
+
 export interface LoadedData {
   root: string;
   dataDir: string;
   site?: YamlFile;
   protocols: LoadedProtocol[];
   locales: LoadedLocale[];
+  overrides: LoadedOverride[];
 }
 
 /** Data files larger than this are refused before they are read (the largest real one is a few kB). */
@@ -43,7 +53,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 export function loadData(root: string, dataDir: string, bag: DiagnosticBag): LoadedData {
   const realData = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
-  const read = (path: string): YamlFile | undefined => {
+  const readText = (path: string): { file: string; text: string } | undefined => {
     const file = relative(root, path).split(sep).join('/');
     if (!existsSync(path) || !insideData(path, realData, file, bag)) return undefined;
     const size = statSync(path).size;
@@ -52,7 +62,11 @@ export function loadData(root: string, dataDir: string, bag: DiagnosticBag): Loa
       return undefined;
     }
     const text = decodeUtf8(readFileSync(path), file, bag);
-    return text === undefined ? undefined : parseYamlFile(file, text.replace(/^\uFEFF/, ''), bag);
+    return text === undefined ? undefined : { file, text: text.replace(/^\uFEFF/, '') };
+  };
+  const read = (path: string): YamlFile | undefined => {
+    const t = readText(path);
+    return t && parseYamlFile(t.file, t.text, bag);
   };
   const subdirs = (dir: string): string[] => listDir(dir).filter((n) => statSync(join(dir, n)).isDirectory() && insideData(join(dir, n), realData, relative(root, join(dir, n)), bag));
   const required = (path: string, what: string): YamlFile | undefined => {
@@ -94,7 +108,14 @@ export function loadData(root: string, dataDir: string, bag: DiagnosticBag): Loa
       protocols: localeProtocols,
     };
   });
-  return { root, dataDir, site, protocols: protocols.filter((p) => p.protocol), locales };
+  const overrides: LoadedOverride[] = [];
+  for (const protocol of subdirs(join(dataDir, 'overrides'))) {
+    for (const name of listDir(join(dataDir, 'overrides', protocol)).filter((n) => n.endsWith('.md'))) {
+      const t = readText(join(dataDir, 'overrides', protocol, name));
+      if (t) overrides.push({ ...t, protocol, name });
+    }
+  }
+  return { root, dataDir, site, protocols: protocols.filter((p) => p.protocol), locales, overrides };
 }
 
 function listDir(dir: string): string[] {

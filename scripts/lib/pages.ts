@@ -37,7 +37,7 @@ export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
     homes.add(locale.id);
     for (const protocol of data.protocols) {
       if (!hasAllStrings(data, locale, { protocol: protocol.id })) continue;
-      const ready = new Set(protocol.codes.filter((c) => hasAllStrings(data, locale, { protocol: protocol.id, code: c.code })).map((c) => c.code));
+      const ready = new Set(protocol.codes.filter((c) => !c.draft && hasAllStrings(data, locale, { protocol: protocol.id, code: c.code })).map((c) => c.code));
       readyCodes.set(`${locale.id}/${protocol.id}`, ready);
       for (const pair of pairs.get(protocol.id)!) {
         if (!ready.has(pair.a.code) || !ready.has(pair.b.code)) continue;
@@ -104,11 +104,24 @@ function findRelatedPairs(index: SiteIndex, page: Page, limit: number): Pair[] {
     const cy = protocol.byCode.get(y);
     if (!cx || !cy) return;
     const p = makePair(protocol.id, cx, cy);
-    if (p.slug === pair.slug || !index.has(locale.id, protocol.id, p.slug)) return;
+    if (p.slug === pair.slug || !index.has(locale.id, protocol.id, p.slug) || isHidden(index, locale.id, p)) return;
     out.set(p.slug, p);
   };
   for (const c of [pair.a, pair.b]) for (const r of c.related) add(c.code, r);
   for (const c of [pair.a, pair.b]) for (const o of protocol.codes) if (o.related.includes(c.code)) add(c.code, o.code);
   for (const c of [pair.a, pair.b]) for (const o of protocol.codes) if (o.classId === c.classId) add(c.code, o.code);
   return [...out.values()];
+}
+
+/** Whether an editor hid the pair from listings in this locale (an override's `hidden: true`). */
+export function isHidden(index: SiteIndex, locale: string, pair: Pair): boolean {
+  return index.data.overrides.get(locale, pair.protocol, pair.a.code, pair.b.code)?.front.hidden === true;
+}
+
+/**
+ * The comparisons editors marked as featured in a locale (an override's `featured: true`),
+ * among the pages the locale publishes, in page order; for home and protocol pages.
+ */
+export function featuredPairs(index: SiteIndex, locale: string): Page[] {
+  return index.pages.filter((p) => p.locale.id === locale && index.data.overrides.get(locale, p.protocol.id, p.pair.a.code, p.pair.b.code)?.front.featured === true);
 }

@@ -3,6 +3,7 @@
  * Every data and template error is collected before anything is written; a run
  * that fails leaves the output folder as it was.
  */
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { computeCoverage, reportMissing, type LocaleCoverage } from './coverage.ts';
 import { DataError, DiagnosticBag, UsageError, type Diagnostic } from './diagnostics.ts';
@@ -10,9 +11,12 @@ import { loadData } from './load.ts';
 import { buildSiteIndex, type SiteIndex } from './pages.ts';
 import { countPlanned, inScope, planBuild, selectPages, type BuildFilter } from './plan.ts';
 import type { Renderers } from './render.ts';
+import { projectFingerprint, RenderPool, renderFailure, type RenderFailure } from './render-pool.ts';
+import { RenderQueue } from './render-queue.ts';
+import { ShardPlan } from './shard.ts';
 import type { OutputFormat } from './schema.ts';
 import { checkProfile, GENERIC_PROFILE, listProfiles, loadProfile, planProfile, type LoadedProfile } from './profiles.ts';
-import { loadTemplates, TemplateRenderError } from './templates.ts';
+import { loadTemplates } from './templates.ts';
 import { validateData, type DataSet } from './validate.ts';
 import { OutputSession, type WriteOptions, type WriteResult } from './writer.ts';
 
@@ -21,13 +25,17 @@ export interface ProjectPaths {
   dataDir: string;
   templatesDir: string;
   outDir: string;
-  /** Export profiles: profiles/<name>/profile.yaml and its files. */
-  profilesDir: string;
+  /** Export profiles: profiles/<name>/profile.yaml and its files (default `<root>/profiles`). */
+  profilesDir?: string;
 }
 
 export function defaultPaths(root: string, outDir?: string): ProjectPaths {
   const r = resolve(root);
   return { root: r, dataDir: join(r, 'data'), templatesDir: join(r, 'templates'), outDir: resolve(r, outDir ?? 'out'), profilesDir: join(r, 'profiles') };
+}
+
+export function profilesDirOf(paths: ProjectPaths): string {
+  return paths.profilesDir ?? join(paths.root, 'profiles');
 }
 
 export interface CheckResult {
@@ -49,7 +57,7 @@ export function checkProject(paths: ProjectPaths, options: { strict?: boolean; f
   const profiles = new Map<string, LoadedProfile>();
   if (!data) return { bag, templates, coverage: [], profiles };
   const coverage = computeCoverage(data);
-  reportMissing(coverage, options.strict ?? false, bag);
+  reportMissing(coverage, options.strict ?? false, bag, data.source.id);
   const index = buildSiteIndex(data, bag);
   for (const format of ['md', 'html'] as const) {
     if (options.formats && !options.formats.includes(format)) continue;
@@ -57,7 +65,7 @@ export function checkProject(paths: ProjectPaths, options: { strict?: boolean; f
     if (t) templates[format] = t;
   }
   for (const name of options.profiles ?? []) {
-    const lp = loadProfile(paths.root, paths.profilesDir, name, bag);
+    const lp = loadProfile(paths.root, profilesDirOf(paths), name, bag);
     // The check builds one page's view model, which needs valid data.
     if (lp && !bag.errors.length && checkProfile(lp, index, bag)) profiles.set(name, lp);
   }
@@ -76,6 +84,14 @@ export interface BuildOptions {
   /** Called as files are planned: files done, files in all. */
   onProgress?: (done: number, total: number) => void;
   writeFile?: WriteOptions['writeFile'];
+  /** Render threads: 1 renders in-process; default one per CPU (small builds stay in-process anyway). */
+  workers?: number;
+  /** Renders before worker threads are started (default WORKER_THRESHOLD; tests lower it). */
+  workerThreshold?: number;
+  /** For tests: the main thread waits for the workers instead of rendering batches itself. */
+  waitForWorkers?: boolean;
+  /** Build only this deterministic part of the files (shard.ts), with its own manifest. */
+  shard?: { index: number; count: number };
 }
 
 export interface BuildResult {
@@ -83,6 +99,8 @@ export interface BuildResult {
   files: number;
   /** Files rendered (the others were kept because their inputs had not changed). */
   rendered: number;
+  /** Of those, files rendered by worker threads. */
+  renderedByWorkers: number;
   write: WriteResult;
   warnings: Diagnostic[];
   coverage: LocaleCoverage[];
@@ -95,9 +113,10 @@ export interface BuildResult {
 export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildResult {
   const profile = options.profile === GENERIC_PROFILE ? undefined : options.profile;
   if (profile !== undefined) {
-    const known = listProfiles(paths.profilesDir);
+    const known = listProfiles(profilesDirOf(paths));
     if (!known.includes(profile)) throw new UsageError(`unknown profile "${profile}"; use ${[GENERIC_PROFILE, ...known].join(', ')}`);
     if (options.formats) throw new UsageError(`--format applies to the generic output only; profile "${profile}" decides its own files`);
+    if (options.shard) throw new UsageError(`--shard applies to the generic output only`);
   }
   const check = checkProject(paths, profile === undefined ? options : { ...options, formats: ['md'], profiles: [profile] });
   const { bag, data, index } = check;
@@ -115,35 +134,62 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     redirectStubs: options.redirectStubs,
   };
   const pages = selectPages(index, filter).length;
-  // A profile plans its own paths; the rest of the build is the same.
+  // A profile plans its own paths (its files render in-process); the rest of the build is the same.
   const plan =
     profile === undefined
       ? { files: planBuild(index, check.templates, filter), total: countPlanned(index, check.templates, filter), inScope: (path: string) => inScope(filter, path) }
       : planProfile(index, check.templates.md!, check.profiles.get(profile)!, filter);
   const total = plan.total;
+  const shard = options.shard;
   const session = new OutputSession(paths.outDir, plan.inScope, { writeFile: options.writeFile });
   const failedTemplates = new Set<string>();
+  const report = (failure: RenderFailure, path: string) => {
+    // One error per template is enough; the other pages would repeat it.
+    if (!failedTemplates.has(failure.where)) reportRenderError(failure, path, bag);
+    failedTemplates.add(failure.where);
+  };
+  const pageIndex = new Map(index.pages.map((p, i) => [p, i]));
+  const shardPlan = shard && new ShardPlan(shard);
   let files = 0;
   let rendered = 0;
+  const queue = new RenderQueue({
+    workers: options.workers ?? defaultWorkers(),
+    threshold: options.workerThreshold ?? WORKER_THRESHOLD,
+    waitForWorkers: options.waitForWorkers,
+    remaining: () => (total - files) / (shard?.count ?? 1),
+    pageIndex: (page) => pageIndex.get(page)!,
+    startPool: (size) => {
+      const { root, dataDir, templatesDir, outDir } = paths;
+      return new RenderPool(size, { paths: { root, dataDir, templatesDir, outDir }, strict: options.strict ?? false, formats: options.formats, fingerprint: projectFingerprint(check) });
+    },
+    resolve: (file, outcome) => {
+      if (outcome.kind === 'kept') {
+        // After an error nothing is written; unchanged files are rendered too, to report every error.
+        if (!bag.errors.length) return;
+        try {
+          file.render();
+        } catch (e) {
+          report(renderFailure(e, file.page?.locale.id ?? ''), file.path);
+        }
+      } else if (outcome.kind === 'error') {
+        report(outcome.failure, file.path);
+      } else {
+        rendered++;
+        if (!bag.errors.length) session.put(file.path, outcome.content, file.input, outcome.hash);
+      }
+    },
+  });
   try {
     for (const file of plan.files) {
       files++;
       options.onProgress?.(files, total);
-      if (!bag.errors.length && session.keep(file.path, file.input)) continue;
-      let content: string;
-      try {
-        content = file.render();
-        rendered++;
-      } catch (e) {
-        const where = e instanceof TemplateRenderError ? e.file : `data/locales/${file.page?.locale.id ?? ''}`;
-        // One error per template is enough; the other pages would repeat it.
-        if (!failedTemplates.has(where)) reportRenderError(e, where, file.path, bag);
-        failedTemplates.add(where);
-        continue;
-      }
-      if (!bag.errors.length) session.put(file.path, content, file.input);
+      if (shardPlan && !shardPlan.take(file)) continue;
+      if (!bag.errors.length && session.keep(file.path, file.input)) queue.kept(file);
+      else queue.render(file);
     }
+    queue.finish();
   } catch (e) {
+    queue.close();
     session.abort();
     throw e;
   }
@@ -151,14 +197,23 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     session.abort();
     throw new DataError(bag.sorted());
   }
+  if (shardPlan) session.setShard(shardPlan.info());
   const write = session.commit();
-  return { pages, files, rendered, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+  return { pages, files, rendered, renderedByWorkers: queue.byWorkers, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+}
+
+/** Renders a build needs before starting worker threads pays for their start (each loads the project). */
+export const WORKER_THRESHOLD = 500;
+
+/** One worker per CPU. */
+export function defaultWorkers(): number {
+  return availableParallelism();
 }
 
 /** Strict-mode Handlebars errors end in " - line:col"; the file being rendered is named so the error can be reproduced. */
-function reportRenderError(e: unknown, where: string, path: string, bag: DiagnosticBag): void {
-  const message = (e instanceof Error ? e.message : String(e)).replace('[object Object]', 'the view model');
+function reportRenderError(failure: RenderFailure, path: string, bag: DiagnosticBag): void {
+  const message = failure.message.replace('[object Object]', 'the view model');
   const at = /- (\d+):(\d+)$/.exec(message);
   const pos = at ? { line: Number(at[1]), col: Number(at[2]) + 1 } : { line: 1, col: 1 };
-  bag.error(where, pos, 'TEMPLATE_RENDER', `${message.replace(/ - \d+:\d+$/, '')} (while rendering ${path})`);
+  bag.error(failure.where, pos, 'TEMPLATE_RENDER', `${message.replace(/ - \d+:\d+$/, '')} (while rendering ${path})`);
 }

@@ -32,7 +32,7 @@ export interface BuildFilter {
 }
 
 /** Bumped when the generator's output changes for the same inputs, so that every file is rendered again. */
-const GENERATOR_VERSION = '4';
+const GENERATOR_VERSION = '5';
 
 export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
   return index.pages.filter(
@@ -46,7 +46,7 @@ export function selectPages(index: SiteIndex, filter: BuildFilter): Page[] {
  * formats' static assets and redirects.json. A comparison's view model is built only when
  * one of its files is rendered.
  */
-export function* planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter): Generator<PlannedFile & { page?: Page }> {
+export function* planBuild(index: SiteIndex, templates: Renderers, filter: BuildFilter): Generator<PlannedFile & { page?: Page; format?: OutputFormat }> {
   const templateHash = (format: OutputFormat, template: PageTemplate = 'article') => (format === 'json' ? '' : (templates[format]?.hash(template) ?? ''));
   const signatures = new PageSignatures(index);
   const pages = selectPages(index, filter);
@@ -57,9 +57,10 @@ export function* planBuild(index: SiteIndex, templates: Renderers, filter: Build
     for (const format of filter.formats) {
       yield {
         page,
+        format,
         path: outputPath(format, page.locale.id, page.protocol.id, page.pair.slug),
         input: sha256(`${GENERATOR_VERSION}\n${format}\n${templateHash(format)}\n${signature}`),
-        render: () => renderArticle(format, viewOf(), page.locale.messages, templates, () => htmlArticle(index, page, viewOf())),
+        render: () => renderPageFile(index, templates, page, format, viewOf),
       };
     }
   }
@@ -70,6 +71,15 @@ export function* planBuild(index: SiteIndex, templates: Renderers, filter: Build
     }
   }
   yield eager('redirects.json', redirectsJson(index));
+}
+
+/**
+ * The bytes of one comparison in one format. `viewOf` gives the page's view model, built
+ * once and shared by its formats. The render workers (render-worker.ts) call this too, so
+ * a file has the same bytes whichever thread renders it.
+ */
+export function renderPageFile(index: SiteIndex, templates: Renderers, page: Page, format: OutputFormat, viewOf: () => ArticleView): string {
+  return renderArticle(format, viewOf(), page.locale.messages, templates, () => htmlArticle(index, page, viewOf()));
 }
 
 /** How many files planBuild yields, for progress reports. */

@@ -97,17 +97,24 @@ export const protocolSchema = z.strictObject({
 // ---------------------------------------------- protocols/<p>/codes/<n>.yaml
 
 export const codeSchema = z.strictObject({
-  code: z.number().int(),
+  code: z.number().int().describe('The code number; the file is named <code>.yaml.'),
   /** The registered reason phrase, in English, exactly as the registry spells it. */
-  reason: z.string().min(1),
+  reason: z.string().min(1).describe('The registered reason phrase, in English, exactly as the registry spells it.'),
   /** Where the code is defined. */
-  definedIn: z.array(reference).min(1),
-  facts: z.record(ident, fact).default({}),
+  definedIn: z.array(reference).min(1).describe('Where the code is defined: { rfc: N, section: "x.y" } for each specification.'),
+  /** Facts stated by the code itself (class facts apply otherwise); an empty `facts:` means none. */
+  facts: z
+    .record(ident, fact)
+    .nullish()
+    .transform((f) => f ?? {})
+    .describe('Language-neutral facts, each { value, ref: { rfc, section } }; a fact here overrides the class.'),
   /** Codes this one is commonly confused with; related comparisons link to these first. */
-  related: z.array(z.number().int()).default([]),
-  deprecated: z.boolean().default(false),
+  related: z.array(z.number().int()).default([]).describe('Codes this one is commonly confused with; related comparisons link to these first.'),
+  deprecated: z.boolean().default(false).describe('Whether the registry marks the code as deprecated.'),
   /** With deprecated: the codes that replace it. */
-  replacedBy: z.array(z.number().int()).default([]),
+  replacedBy: z.array(z.number().int()).default([]).describe('With deprecated: the codes that replace it.'),
+  /** A code being written: checked, but a missing fact is a warning and no page shows it. */
+  draft: z.boolean().default(false).describe('While true, the code is checked but no page shows it and missing facts are warnings; delete the line when the facts and the English texts are complete.'),
 });
 
 // ------------------------------------------ protocols/<p>/registry.yaml
@@ -195,10 +202,14 @@ export const glossarySchema = z.strictObject({
  */
 export const translationStateSchema = z.record(z.string().min(1), z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits'));
 
-/** A flat or nested table of ICU MessageFormat strings (data/locales/<l>/ui.yaml). */
-export type MessageTree = { [key: string]: string | MessageTree };
+/**
+ * A flat or nested table of ICU MessageFormat strings (data/locales/<l>/ui.yaml). An empty
+ * value (null) is a string not translated yet, e.g. a stub written by `npm run new:code`:
+ * it counts as missing.
+ */
+export type MessageTree = { [key: string]: string | null | MessageTree };
 export const messageTree: z.ZodType<MessageTree> = z.lazy(() =>
-  z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'keys are letters, digits, "_" and "-"'), z.union([z.string(), messageTree])),
+  z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'keys are letters, digits, "_" and "-"'), z.union([z.string(), z.null(), messageTree])),
 );
 
 const enumValueTexts = z.strictObject({
@@ -237,16 +248,66 @@ export const protocolTextsSchema = z.strictObject({
   ),
 });
 
-/** data/locales/<l>/protocols/<p>/codes/<n>.yaml: one code's texts. */
+/**
+ * data/locales/<l>/protocols/<p>/codes/<n>.yaml: one code's texts. An empty value (null) is a
+ * text not written yet: it counts as missing, and pages that show the code are not built in
+ * the locale until it is written.
+ */
+const codeText = (description: string) => z.string().min(1).nullable().describe(description);
 export const codeTextsSchema = z.strictObject({
   /** The reason phrase in this language (the registry phrase in English). */
-  name: z.string().min(1),
-  description: z.string().min(1),
-  whenYouSeeIt: z.string().min(1),
-  howToFix: z.string().min(1),
+  name: codeText('The reason phrase in this language (in English, the registered phrase).'),
+  description: codeText('What the code means: who sends it and what it tells the client (What it means).'),
+  whenYouSeeIt: codeText('The situations in which one meets it in practice (When you see it).'),
+  howToFix: codeText('What the caller and the server operator can do about it (How to fix it).'),
   /** One sentence: the situation in which a server sends this code (When to use which). */
-  sendWhen: z.string().min(1),
+  sendWhen: codeText('One sentence: the situation in which a server sends this code (When to use which).'),
 });
+
+// ------------------------------- overrides/<p>/<low>-vs-<high>.<locale>.md
+
+/** Plain text in an override's front matter: escaped like every other string. */
+const overrideText = z.string().trim().min(1);
+/** Markdown in an override (body and extra sections): raw HTML is refused. */
+const overrideMarkdown = z.string().trim().min(1);
+/** Per-code replacement texts, keyed by one of the pair's two codes. */
+const perCode = z.record(z.string().regex(/^\d+$/, 'must be a code number'), overrideText);
+
+/** The names of the sections whose text an override can replace (`sections:` in the front matter). */
+export const overrideSections = z.strictObject({
+  /** "The decisive difference" paragraph. */
+  decisiveDifference: overrideText.optional(),
+  /** A code's "What it means" text on this page. */
+  whatItMeans: perCode.optional(),
+  /** A code's "When you see it" text on this page. */
+  whenYouSeeIt: perCode.optional(),
+  /** A code's "How to fix it" text on this page. */
+  howToFix: perCode.optional(),
+  /** A code's rule in "When to use which". */
+  whenToUse: perCode.optional(),
+});
+
+/**
+ * The YAML front matter of a hand-written override, data/overrides/<p>/<low>-vs-<high>.<locale>.md.
+ * Its Markdown body becomes an extra section headed `bodyHeading` (by default the UI string
+ * heading.inPractice).
+ */
+export const overrideSchema = z
+  .strictObject({
+    title: overrideText.optional(),
+    description: overrideText.optional(),
+    intro: overrideText.optional(),
+    sections: overrideSections.default({}),
+    /** Sections added after "When to use which", in order; `text` is Markdown. */
+    extraSections: z.array(z.strictObject({ heading: overrideText, text: overrideMarkdown })).default([]),
+    /** The heading of the body's section. */
+    bodyHeading: overrideText.optional(),
+    /** Listed first where comparisons are featured (home pages). */
+    featured: z.boolean().default(false),
+    /** Not listed anywhere (related comparisons, home pages); the page itself is still built. */
+    hidden: z.boolean().default(false),
+  })
+  .refine((o) => !(o.featured && o.hidden), { path: ['hidden'], message: 'a comparison cannot be both featured and hidden' });
 
 export type Reference = z.infer<typeof reference>;
 export type Fact = z.infer<typeof fact>;
@@ -261,6 +322,7 @@ export type LocaleInfo = z.infer<typeof localeSchema>;
 export type Glossary = z.infer<typeof glossarySchema>;
 export type ProtocolTexts = z.infer<typeof protocolTextsSchema>;
 export type CodeTexts = z.infer<typeof codeTextsSchema>;
+export type OverrideFront = z.infer<typeof overrideSchema>;
 
 // ------------------------------------------------ profiles/<name>/profile.yaml
 

@@ -6,7 +6,8 @@
  * A page (locale, pair) reads: the site settings and the list of locales; the locale's
  * settings and every string that is not about one code; the protocol declaration; both
  * codes' data and texts; the codes its related comparisons and deprecation notes name
- * (their data and texts); and which locales publish the pair.
+ * (their data and texts); and which locales publish the pair; and the locale's overrides
+ * (data/overrides/) of the pair and of its related comparisons, whose titles it shows.
  */
 import { sha256 } from './hash.ts';
 import { publishingLocales, relatedPairs, type Page, type SiteIndex } from './pages.ts';
@@ -27,11 +28,14 @@ export class PageSignatures {
       named.add(r.b.code);
     }
     const alternates = publishingLocales(this.index, page).map((l) => l.id);
+    const overrides = this.index.data.overrides;
+    const overrideHashes = [pair, ...related].map((p) => overrides.get(locale.id, protocol.id, p.a.code, p.b.code)?.hash ?? '-');
     return sha256(
       [
         this.globalOf(locale, protocol),
         pair.slug,
         related.map((r) => r.slug).join(','),
+        overrideHashes.join(','),
         alternates.join(','),
         ...[...named].sort((x, y) => x - y).map((c) => this.codeOf(locale, protocol, c)),
       ].join('\n'),

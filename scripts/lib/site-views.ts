@@ -6,7 +6,9 @@
  */
 import {
   codePath,
+  featuredPairs,
   homePath,
+  isHidden,
   pagePath,
   protocolPath,
   publishingLocales,
@@ -14,7 +16,7 @@ import {
   type Page,
   type SiteIndex,
 } from './pages.ts';
-import { makePair } from './pairs.ts';
+import { makePair, type Pair } from './pairs.ts';
 import { isolateLtrRuns } from './strings.ts';
 import { breadcrumbList, clipAtWord, jsonLdGraph, ogLocale, type Crumb, type SitemapEntry } from './seo.ts';
 import type { CodeEntry, LocaleData, ProtocolData } from './validate.ts';
@@ -208,15 +210,22 @@ export function homeView(index: SiteIndex, locale: LocaleData): HomeView {
         comparisons: index.pages.filter((x) => x.locale === locale && x.protocol === p).length,
       }),
     })),
+    // The protocol's featured pairs, then those an editor's override marks as featured in this locale.
     featured: protocols.flatMap((p) =>
-      p.protocol.featured.flatMap(([x, y]) => {
-        const pair = makePair(p.id, p.byCode.get(x)!, p.byCode.get(y)!);
-        if (!index.has(locale.id, p.id, pair.slug)) return [];
+      uniquePairs([
+        ...p.protocol.featured.map(([x, y]) => makePair(p.id, p.byCode.get(x)!, p.byCode.get(y)!)),
+        ...featuredPairs(index, locale.id).filter((f) => f.protocol === p).map((f) => f.pair),
+      ]).flatMap((pair) => {
+        if (!index.has(locale.id, p.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
         const args = { protocol: m.format(`protocols.${p.id}.name`), a: pair.a.code, aReason: pair.a.reason, b: pair.b.code, bReason: pair.b.reason, aName: '', bName: '' };
         return [{ text: m.format('article.title', args), href: relativeHref(path, pagePath(locale.id, p.id, pair.slug)) }];
       }),
     ),
   };
+}
+
+function uniquePairs(pairs: Pair[]): Pair[] {
+  return [...new Map(pairs.map((p) => [p.slug, p])).values()];
 }
 
 // ------------------------------------------------------------------ protocol pages
@@ -291,8 +300,10 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const titleArgs = (x: CodeEntry, y: CodeEntry) => ({ protocol: protocolName, a: x.code, aReason: x.reason, b: y.code, bReason: y.reason, aName: '', bName: '' });
   const comparisons = ordered.flatMap((o) => {
     const pair = makePair(protocol.id, code, o);
-    if (!index.has(locale.id, protocol.id, pair.slug)) return [];
-    return [{ text: m.format('article.title', titleArgs(pair.a, pair.b)), href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
+    // Pairs an editor hid (data/overrides/) are not listed; an override's title replaces the generated one.
+    if (!index.has(locale.id, protocol.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
+    const title = index.data.overrides.get(locale.id, protocol.id, pair.a.code, pair.b.code)?.front.title ?? m.format('article.title', titleArgs(pair.a, pair.b));
+    return [{ text: title, href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
   });
   const at = ready.indexOf(code);
   const neighbour = (c: CodeEntry | undefined, rel: 'prev' | 'next') =>

@@ -27,10 +27,14 @@ export type StringTable = Map<string, StringEntry>;
  * space, word joiner and a byte-order mark inside text. ZWJ and ZWNJ stay allowed: some
  * scripts (Devanagari, Arabic, Persian) need them.
  */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/u;
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/u;
 
-/** Adds every string leaf of a YAML file to the table under `prefix`; non-string leaves are reported. */
-export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag: DiagnosticBag): void {
+/**
+ * Adds every string leaf of a YAML file to the table under `prefix`; non-string leaves are
+ * reported. With `untranslated`, an empty leaf (null) is a string not written yet: its key
+ * goes there instead of into the table.
+ */
+export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag: DiagnosticBag, untranslated?: Set<string>): void {
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
       const key = [prefix, ...path].filter((p) => p !== '').join('.');
@@ -48,6 +52,8 @@ export function addStrings(table: StringTable, yf: YamlFile, prefix: string, bag
         bag.error(yf.file, pos, 'ICU_SYNTAX', `"${key}": ${icuErrorMessage(e)}`);
       }
       table.set(key, entry);
+    } else if (value === null && untranslated) {
+      untranslated.add([prefix, ...path].filter((p) => p !== '').join('.'));
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
     } else {
@@ -96,6 +102,9 @@ export function placeholders(ast: MessageFormatElement[]): Set<string> {
   return out;
 }
 
+/** Formatted messages kept per locale (every locale of a build holds its own): repeated ones, such as labels and a code's texts, stay cached in practice. */
+const MEMO_LIMIT = 4_000;
+
 const FSI = '\u2068';
 const PDI = '\u2069';
 /** A run of left-to-right text: Latin letters and digits, with the spaces and marks inside codes and tokens. */
@@ -139,6 +148,8 @@ export class Messages {
     let out = this.formatted.get(memoKey);
     if (out === undefined) {
       out = this.formatUncached(key, args);
+      // Bounded: sentences unique to one page (intros, titles) would otherwise grow with the site.
+      if (this.formatted.size >= MEMO_LIMIT) this.formatted.clear();
       this.formatted.set(memoKey, out);
     }
     return out;

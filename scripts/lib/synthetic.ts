@@ -28,7 +28,10 @@ export function writeSyntheticProject(repo: string, root: string, n: number, loc
   if (n > 99 * CLASSES.length) throw new Error(`at most ${99 * CLASSES.length} codes`);
   mkdirSync(join(root, 'data/protocols/sip/codes'), { recursive: true });
   writeFileSync(join(root, 'data/site.yaml'), stringify({ ...site, locales: ids, pairPolicy: 'all' }));
-  cpSync(join(repo, 'data/protocols/sip/protocol.yaml'), join(root, 'data/protocols/sip/protocol.yaml'));
+  // The featured pairs name real codes; the synthetic protocol features its first codes instead.
+  const protocol = parse(readFileSync(join(repo, 'data/protocols/sip/protocol.yaml'), 'utf8')) as Record<string, unknown>;
+  const featured = Array.from({ length: Math.min(3, Math.floor(n / 2)) }, (_, i) => [syntheticCode(2 * i), syntheticCode(2 * i + 1)].sort((a, b) => a - b));
+  writeFileSync(join(root, 'data/protocols/sip/protocol.yaml'), stringify({ ...protocol, featured }));
   for (const id of ids) {
     const from = join(repo, 'data/locales', id);
     const to = join(root, 'data/locales', id);

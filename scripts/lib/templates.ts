@@ -11,7 +11,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
-import { escapeMarkdownInline, escapeMdxInline, markdownCode, safeUrl } from './escape.ts';
+import { escapeMarkdownInline, escapeMdxInline, escapeMdxMarkdown, markdownCode, safeUrl } from './escape.ts';
+import { markdownToHtml } from './markdown.ts';
 import { sha256 } from './hash.ts';
 import type { Messages } from './strings.ts';
 
@@ -26,20 +27,20 @@ export interface CompiledTemplates {
   render(template: PageTemplate, view: object, messages: Messages, options?: RenderOptions): string;
 }
 
+/** How a Markdown body is written (export profiles choose; the defaults are the generic output's). */
+export interface RenderOptions {
+  /** `mdx` also escapes `{` and `}`, which MDX reads as expressions (and `<` in editors' Markdown). */
+  escape?: 'markdown' | 'mdx';
+  /** The href of another comparison of the same locale and protocol, from its slug (`{{link slug}}`). */
+  link?: (slug: string) => string;
+}
+
 /** The page templates each format must have (templates/<format>/<name>.hbs); partials live in partials/. */
 export const PAGE_TEMPLATES = {
   md: ['article'],
   html: ['article', 'code', 'home', 'protocol', 'redirect', 'root'],
 } as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[TemplateFormat][number];
-
-/** How a Markdown body is written (export profiles choose; the defaults are the generic output's). */
-export interface RenderOptions {
-  /** `mdx` also escapes `{` and `}`, which MDX reads as expressions. */
-  escape?: 'markdown' | 'mdx';
-  /** The href of another comparison of the same locale and protocol, from its slug (`{{link slug}}`). */
-  link?: (slug: string) => string;
-}
 
 type HelperFactory = (messages: Messages, options: RenderOptions) => Record<string, Handlebars.HelperDelegate>;
 
@@ -53,12 +54,16 @@ const HELPERS: Record<TemplateFormat, HelperFactory> = {
       codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
       url: (url: string) => safeUrl(url),
       link: (slug: string) => safeUrl(options.link ? options.link(slug) : `${slug}.md`),
+      // Editors' Markdown (overrides), checked when loaded: no raw HTML, safe links, headings from ###.
+      markdown: (value: string) => (options.escape === 'mdx' ? escapeMdxMarkdown(value.trim()) : value.trim()),
     };
   },
   html: (messages) => ({
     t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
     codeList: (tokens: string[]) =>
       new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
+    // Editors' Markdown (overrides), rendered by markdown-it with raw HTML disabled.
+    markdown: (text: string) => new Handlebars.SafeString(markdownToHtml(text).trimEnd()),
     /** A JSON-LD object inside <script type="application/ld+json">: "<" is escaped so that no tag can close the script. */
     jsonLd: (value: unknown) => new Handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
   }),

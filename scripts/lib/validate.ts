@@ -29,6 +29,7 @@ import {
 } from './schema.ts';
 import { checkShape } from './shape.ts';
 import { checkGlossary } from './glossary.ts';
+import { validateOverrides, type Overrides } from './overrides.ts';
 import { addStrings, checkPlurals, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
 import type { YamlFile } from './yaml-file.ts';
 
@@ -59,6 +60,11 @@ export interface LocaleData {
   messages: Messages;
   /** Key → hash of the English text each translation was made from (empty for the source locale). */
   translatedFrom: Map<string, string>;
+  /**
+   * Keys whose value is left empty in the files (stubs written by `npm run new:code`): they
+   * count as missing. In the source locale they are part of what every locale needs.
+   */
+  untranslated: Set<string>;
   glossary?: Glossary;
 }
 
@@ -68,6 +74,8 @@ export interface DataSet {
   /** In the order of site.yaml's `locales`. */
   locales: LocaleData[];
   source: LocaleData;
+  /** Hand-written overrides of single comparisons (data/overrides/). */
+  overrides: Overrides;
 }
 
 export function validateData(loaded: LoadedData, bag: DiagnosticBag): DataSet | undefined {
@@ -103,7 +111,8 @@ export function validateData(loaded: LoadedData, bag: DiagnosticBag): DataSet | 
     const data = id === site.sourceLocale ? source : validateTranslation(l, source, protocols, bag);
     if (data) locales.push(data);
   }
-  return { site, protocols: protocols.sort((a, b) => cmp(a.id, b.id)), locales, source };
+  const overrides = validateOverrides(loaded.overrides, site, protocols, locales, bag);
+  return { site, protocols: protocols.sort((a, b) => cmp(a.id, b.id)), locales, source, overrides };
 }
 
 // ------------------------------------------------------------------ protocols
@@ -167,8 +176,12 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
     const effectiveFacts = { ...cls.facts, ...code.facts };
     for (const d of protocol.dimensions) {
       if (d.required && !effectiveFacts[d.id]) {
-        bag.error(yf.file, yf.pos(['facts']), 'FACT_MISSING', `code ${code.code} needs a "${d.id}" fact (class ${cls.id} does not provide one)`);
+        // A draft is being written: what it lacks is reported, but does not stop the build.
+        (code.draft ? bag.warning : bag.error).call(bag, yf.file, yf.pos(['facts']), 'FACT_MISSING', `code ${code.code} needs a "${d.id}" fact (class ${cls.id} does not provide one)`);
       }
+    }
+    if (code.draft) {
+      bag.warning(yf.file, yf.pos(['draft']), 'CODE_DRAFT', `code ${code.code} is a draft: no page shows it until "draft: true" is removed`);
     }
     codes.push({ ...code, file: yf.file, classId: cls.id, effectiveFacts });
   }
@@ -252,6 +265,7 @@ function validateLocaleInfo(l: LoadedLocale, bag: DiagnosticBag): LocaleInfo | u
 function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: DiagnosticBag): LocaleData | undefined {
   const info = validateLocaleInfo(l, bag);
   const strings: StringTable = new Map();
+  const untranslated = new Set<string>();
   if (!l.ui) bag.error(`data/locales/${l.id}/ui.yaml`, START, 'FILE_MISSING', 'the source locale needs ui.yaml');
   else if (checkShape(l.ui, messageTree, bag)) addStrings(strings, l.ui, '', bag);
 
@@ -274,7 +288,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
       if (!pd.byCode.has(Number(name)) || String(Number(name)) !== name) {
         bag.error(yf.file, START, 'STRING_UNKNOWN_CODE', `strings for code "${name}", which ${pd.protocol.name} does not define`);
       } else if (checkShape(yf, codeTextsSchema, bag)) {
-        addStrings(strings, yf, `protocols.${pid}.codes.${name}`, bag);
+        addStrings(strings, yf, `protocols.${pid}.codes.${name}`, bag, untranslated);
       }
     }
     for (const c of pd.codes) {
@@ -291,7 +305,7 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
   checkPlurals(strings, info.intl ?? info.tag, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map() };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map(), untranslated };
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -331,6 +345,7 @@ function checkProtocolTexts(yf: YamlFile, protocol: Protocol, bag: DiagnosticBag
 function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: ProtocolData[], bag: DiagnosticBag): LocaleData | undefined {
   const info = validateLocaleInfo(l, bag);
   const strings: StringTable = new Map();
+  const untranslated = new Set<string>();
   const files: [YamlFile, string][] = [];
   if (l.ui) files.push([l.ui, '']);
   for (const [pid, pf] of l.protocols) {
@@ -338,10 +353,11 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
     for (const [name, yf] of pf.codes) files.push([yf, `protocols.${pid}.codes.${name}`]);
   }
   for (const [yf, prefix] of files) {
-    if (checkShape(yf, messageTree, bag)) addStrings(strings, yf, prefix, bag);
+    if (checkShape(yf, messageTree, bag)) addStrings(strings, yf, prefix, bag, untranslated);
   }
   for (const [key, entry] of strings) {
     const en = source.strings.get(key);
+    if (!en && source.untranslated.has(key)) continue; // English not written yet: nothing to compare with
     if (!en) {
       const codeMatch = /^protocols\.([^.]+)\.codes\.([^.]+)\./.exec(key);
       const sourceHasCode = codeMatch && [...source.strings.keys()].some((k) => k.startsWith(`protocols.${codeMatch[1]}.codes.${codeMatch[2]}.`));
@@ -374,7 +390,7 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
   checkPlurals(strings, info.intl ?? info.tag, bag);
-  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined };
+  return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map(Object.entries(state ?? {})), glossary: glossary || undefined, untranslated };
 }
 
 /** Protocol tokens no translation may change: the compound values of every tokens dimension (header field names). */

@@ -11,6 +11,7 @@ import { referenceLabel, referenceShort, referenceUrl, sortReferences, type Refe
 import type { Fact } from './schema.ts';
 import type { Messages } from './strings.ts';
 import type { CodeEntry } from './validate.ts';
+import type { Override } from './overrides.ts';
 
 export interface CellView {
   /** Whether the cell states a value (text or tokens); false when it only lists references. */
@@ -63,6 +64,15 @@ export interface ArticleView {
   whenToUse: { code: number; reason: string; rule: string }[];
   related: { title: string; slug: string }[];
   references: ReferenceView[];
+  /**
+   * Sections an editor wrote (data/overrides/): the front matter's extra sections, then the
+   * body under its heading. `markdown` is Markdown; the HTML output renders it.
+   */
+  extraSections: { id: string; heading: string; markdown: string }[];
+  /** An editor marked the comparison as featured in this locale (home pages list it). */
+  featured: boolean;
+  /** An editor hid the comparison from listings in this locale; the page itself exists. */
+  hidden: boolean;
 }
 
 export function buildArticle(index: SiteIndex, page: Page): ArticleView {
@@ -124,6 +134,18 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     bReason: x.b.reason,
     bName: m.format(`${p}.codes.${x.b.code}.name`),
   });
+  // A hand-written override of this pair in this locale replaces texts and adds sections; other locales never see it.
+  const override = data.overrides.get(locale.id, protocol.id, a.code, b.code);
+  const replaced = override?.front.sections ?? {};
+  const titleOf = (x: Pair) => data.overrides.get(locale.id, protocol.id, x.a.code, x.b.code)?.front.title ?? m.format('article.title', titleArgs(x));
+  const codeViewOf = (c: CodeEntry): CodeView => {
+    const view = codeView(m, p, c, className(c), protocol.byCode);
+    const k = String(c.code);
+    const own = { description: replaced.whatItMeans?.[k], whenYouSeeIt: replaced.whenYouSeeIt?.[k], howToFix: replaced.howToFix?.[k] };
+    return own.description || own.whenYouSeeIt || own.howToFix
+      ? { ...view, description: own.description ?? view.description, whenYouSeeIt: own.whenYouSeeIt ?? view.whenYouSeeIt, howToFix: own.howToFix ?? view.howToFix }
+      : view;
+  };
   const alternates = publishingLocales(index, page).map((l) => ({ locale: l.id, lang: l.info.tag, name: l.info.name, url: pageUrl(data, l.id, protocol.id, pair.slug), current: l.id === locale.id }));
 
   return {
@@ -132,16 +154,16 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     dir: locale.info.dir,
     siteName: data.site.name,
     protocol: { id: protocol.id, name: m.format(`${p}.name`) },
-    codes: [codeView(m, p, a, className(a), protocol.byCode), codeView(m, p, b, className(b), protocol.byCode)],
+    codes: [codeViewOf(a), codeViewOf(b)],
     slug: pair.slug,
     translationKey: pair.translationKey,
     canonical: pageUrl(data, locale.id, protocol.id, pair.slug),
     alternates,
     xDefault: pageUrl(data, data.source.id, protocol.id, pair.slug),
     aliases: [`/${locale.id}/${protocol.id}/${pair.reverseSlug}/`],
-    title: m.format('article.title', titleArgs(pair)),
-    description: clipAtWord(m.format('article.description', titleArgs(pair)), locale.info.tag),
-    intro: m.format('article.intro', {
+    title: titleOf(pair),
+    description: clipAtWord(override?.front.description ?? m.format('article.description', titleArgs(pair)), locale.info.tag),
+    intro: override?.front.intro ?? m.format('article.intro', {
       ...titleArgs(pair),
       sameClass: sameClass ? 'yes' : 'no',
       classResponses: m.format(`${p}.classes.${a.classId}.responses`),
@@ -161,12 +183,22 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
         ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, p, r), value: cell(r, r.a) })),
         ...(sameDefinition ? [{ label: m.format('table.definedIn'), value: refsCell(a, m) }] : []),
       ],
-      decisive: decisiveText,
+      decisive: replaced.decisiveDifference ?? decisiveText,
     },
-    whenToUse: [a, b].map((c) => ({ code: c.code, reason: c.reason, rule: rule(c) })),
-    related: relatedPairs(index, page).map((x) => ({ title: m.format('article.title', titleArgs(x)), slug: x.slug })),
+    whenToUse: [a, b].map((c) => ({ code: c.code, reason: c.reason, rule: replaced.whenToUse?.[String(c.code)] ?? rule(c) })),
+    related: relatedPairs(index, page).map((x) => ({ title: titleOf(x), slug: x.slug })),
     references: sortReferences([...referencesOf(a), ...referencesOf(b)]).map((r) => ({ label: referenceLabel(r, m), url: referenceUrl(r) })),
+    extraSections: override ? extraSections(override, m) : [],
+    featured: override?.front.featured ?? false,
+    hidden: override?.front.hidden ?? false,
   };
+}
+
+/** An override's extra sections, then its body under `bodyHeading` (by default the UI string heading.inPractice). */
+function extraSections(o: Override, m: Messages): ArticleView['extraSections'] {
+  const out = o.front.extraSections.map((s, i) => ({ id: `extra-${i + 1}`, heading: s.heading, markdown: s.text }));
+  if (o.body) out.push({ id: 'in-practice', heading: o.front.bodyHeading ?? m.format('heading.inPractice'), markdown: o.body });
+  return out;
 }
 
 function rowLabel(m: Messages, p: string, row: FactRow): string {

@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { hashContent, MANIFEST_NAME, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
+import type { ShardInfo } from './shard.ts';
 
 export interface WriteResult {
   written: string[];
@@ -39,6 +40,7 @@ export class OutputSession {
   private readonly temps: { path: string; target: string; temp: string }[] = [];
   private readonly dirs = new Set<string>();
   private unchanged = 0;
+  private shard: ShardInfo | undefined;
   private readonly release: () => void;
   private readonly write: (path: string, content: string) => void;
 
@@ -63,10 +65,9 @@ export class OutputSession {
     return true;
   }
 
-  /** Writes the file's new content to a temporary file, unless its bytes are unchanged. */
-  put(path: string, content: string, input: string): void {
+  /** Writes the file's new content to a temporary file, unless its bytes are unchanged. `hash` is the content's, when already known. */
+  put(path: string, content: string, input: string, hash = hashContent(content)): void {
     const target = safeTarget(this.root, path);
-    const hash = hashContent(content);
     this.next[path] = { hash, input };
     if (this.previous[path]?.hash === hash && isFile(target)) {
       this.unchanged++;
@@ -88,6 +89,11 @@ export class OutputSession {
     this.options.onProgress?.(this.temps.length);
   }
 
+  /** Marks the output folder as one shard of a build (recorded in its manifest). */
+  setShard(shard: ShardInfo): void {
+    this.shard = shard;
+  }
+
   /** Removes every temporary file: the output folder is as it was. */
   abort(): void {
     for (const t of this.temps.splice(0)) tryUnlink(t.temp);
@@ -98,7 +104,7 @@ export class OutputSession {
   /** Swaps the new files in, prunes stale ones and writes the manifest. */
   commit(): WriteResult {
     const manifestPath = join(this.root, MANIFEST_NAME);
-    const manifest = serializeManifest(this.next);
+    const manifest = serializeManifest(this.next, this.shard);
     const manifestChanged = !isFile(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest;
     if (manifestChanged) {
       try {
