@@ -26,7 +26,10 @@ beforeAll(() => {
   codes = data.protocols.find((p) => p.id === 'sip')!.codes.map((c) => c.code);
 });
 
-const GRAMMATICAL_REPEATS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'sie', 'nous', 'vous']);
+// Repeats that are grammar, not glitches: German "die die" (which the), "Sie sie"; French "nous nous";
+// Turkish "birer birer" (one by one); Vietnamese reduplication and syllable words ("song song" parallel,
+// "địa chỉ chỉ" address only, "thiết bị bị" the device is).
+const GRAMMATICAL_REPEATS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'sie', 'nous', 'vous', 'birer', 'song', 'chỉ', 'bị']);
 const BASE = 'https://codecompare.dev';
 const GLITCH = /\bundefined\b|\bNaN\b|\[object Object\]|\{\{|\}\}|\{[a-zA-Z]+\}/;
 const articles = (format: string, ext: string) => site.paths.filter((p) => p.startsWith(`${format}/`) && p.includes('-vs-') && p.endsWith(ext));
@@ -68,9 +71,10 @@ describe('full build of the bundled data', () => {
       const glitch = GLITCH.exec(text);
       if (glitch) failures.push(`${path}: ${glitch[0]}`);
       const { data, content } = matter(text);
-      // Case-sensitive, and grammatical repeats allowed: German "die die" (which the), "Sie sie"; French "nous nous".
+      // Case-sensitive; a word is not repeated by a compound token that starts with it ("Accept Accept-Encoding").
       const body = content.replace(/\([^)]*\)/g, '');
-      const repeat = [...body.matchAll(/(?<!\p{L})(\p{L}{2,})\s+\1(?!\p{L})/gu)].find((m) => !GRAMMATICAL_REPEATS.has(m[1]!));
+      // Words include their combining marks (Devanagari vowel signs, Arabic harakat): "इस इसे" is no repeat.
+      const repeat = [...body.matchAll(/(?<![\p{L}\p{M}-])([\p{L}\p{M}]{2,})\s+\1(?![\p{L}\p{M}-])/gu)].find((m) => !GRAMMATICAL_REPEATS.has(m[1]!));
       if (repeat) failures.push(`${path}: repeated "${repeat[0]}"`);
       const keys = Object.keys(data).join(',');
       if (keys !== 'title,description,lang,protocol,codes,slug,translationKey,canonical,alternates,aliases') failures.push(`${path}: front matter keys ${keys}`);

@@ -12,7 +12,7 @@ import { netlifyRedirects, nginxRedirectMap, redirectPairs, robotsTxt, SITEMAP_L
 import { PageSignatures } from './signature.ts';
 import { codePageView, homeView, htmlArticle, protocolView, redirectView, rootView, sitemapEntries } from './site-views.ts';
 import type { PageTemplate } from './templates.ts';
-import { buildArticle, type ArticleView } from './view-model.ts';
+import { buildArticle, pairTitle, type ArticleView } from './view-model.ts';
 
 export interface PlannedFile {
   /** Relative to the output folder, forward slashes. */
@@ -136,7 +136,7 @@ function* planSite(index: SiteIndex, templates: Renderers, filter: BuildFilter, 
   }
   if (filter.redirectStubs) {
     for (const p of pages) {
-      const title = p.locale.messages.format('article.title', { protocol: p.locale.messages.format(`protocols.${p.protocol.id}.name`), a: p.pair.a.code, aReason: p.pair.a.reason, b: p.pair.b.code, bReason: p.pair.b.reason, aName: '', bName: '' });
+      const title = pairTitle(data, p.locale, p.pair);
       yield page(`html/${p.locale.id}/${p.protocol.id}/${p.pair.reverseSlug}/index.html`, 'redirect', redirectView(index, p, title), p.locale);
     }
   }

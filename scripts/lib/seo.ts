@@ -27,9 +27,15 @@ export function clipAtWord(text: string, tag: string, limit = DESCRIPTION_LIMIT)
 
 /** Open Graph wants language_TERRITORY: the likely region of the tag ("fr" → "fr_FR", "zh-Hans" → "zh_CN"). */
 export function ogLocale(tag: string): string {
-  const max = new Intl.Locale(tag).maximize();
-  return `${max.language}_${max.region ?? max.language.toUpperCase()}`;
+  let value = ogLocales.get(tag);
+  if (value === undefined) {
+    const max = new Intl.Locale(tag).maximize();
+    ogLocales.set(tag, (value = `${max.language}_${max.region ?? max.language.toUpperCase()}`));
+  }
+  return value;
 }
+/** Computed once per tag: every page of a locale asks for the same fifteen. */
+const ogLocales = new Map<string, string>();
 
 export interface Crumb {
   name: string;

@@ -20,7 +20,7 @@ import { makePair, type Pair } from './pairs.ts';
 import { isolateLtrRuns } from './strings.ts';
 import { breadcrumbList, clipAtWord, jsonLdGraph, ogLocale, type Crumb, type SitemapEntry } from './seo.ts';
 import type { CodeEntry, LocaleData, ProtocolData } from './validate.ts';
-import type { ArticleView } from './view-model.ts';
+import { pairTitle, type ArticleView } from './view-model.ts';
 
 const STYLESHEET = '/assets/site.css';
 
@@ -217,8 +217,7 @@ export function homeView(index: SiteIndex, locale: LocaleData): HomeView {
         ...featuredPairs(index, locale.id).filter((f) => f.protocol === p).map((f) => f.pair),
       ]).flatMap((pair) => {
         if (!index.has(locale.id, p.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
-        const args = { protocol: m.format(`protocols.${p.id}.name`), a: pair.a.code, aReason: pair.a.reason, b: pair.b.code, bReason: pair.b.reason, aName: '', bName: '' };
-        return [{ text: m.format('article.title', args), href: relativeHref(path, pagePath(locale.id, p.id, pair.slug)) }];
+        return [{ text: pairTitle(data, locale, pair), href: relativeHref(path, pagePath(locale.id, p.id, pair.slug)) }];
       }),
     ),
   };
@@ -297,13 +296,11 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const others = ready.filter((c) => c !== code);
   const related = new Set([...code.related, ...others.filter((o) => o.related.includes(code.code)).map((o) => o.code)]);
   const ordered = [...others.filter((o) => related.has(o.code)), ...others.filter((o) => !related.has(o.code))];
-  const titleArgs = (x: CodeEntry, y: CodeEntry) => ({ protocol: protocolName, a: x.code, aReason: x.reason, b: y.code, bReason: y.reason, aName: '', bName: '' });
   const comparisons = ordered.flatMap((o) => {
     const pair = makePair(protocol.id, code, o);
     // Pairs an editor hid (data/overrides/) are not listed; an override's title replaces the generated one.
     if (!index.has(locale.id, protocol.id, pair.slug) || isHidden(index, locale.id, pair)) return [];
-    const title = index.data.overrides.get(locale.id, protocol.id, pair.a.code, pair.b.code)?.front.title ?? m.format('article.title', titleArgs(pair.a, pair.b));
-    return [{ text: title, href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
+    return [{ text: pairTitle(index.data, locale, pair), href: relativeHref(path, pagePath(locale.id, protocol.id, pair.slug)) }];
   });
   const at = ready.indexOf(code);
   const neighbour = (c: CodeEntry | undefined, rel: 'prev' | 'next') =>

@@ -10,7 +10,7 @@ import { clipAtWord } from './seo.ts';
 import { referenceLabel, referenceShort, referenceUrl, sortReferences, type ReferenceView } from './references.ts';
 import type { Fact } from './schema.ts';
 import type { Messages } from './strings.ts';
-import type { CodeEntry } from './validate.ts';
+import type { CodeEntry, DataSet, LocaleData } from './validate.ts';
 import type { Override } from './overrides.ts';
 
 export interface CellView {
@@ -125,19 +125,11 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     return m.format('article.rule', { sendWhen, action });
   };
 
-  const titleArgs = (x: Pair) => ({
-    protocol: m.format(`${p}.name`),
-    a: x.a.code,
-    aReason: x.a.reason,
-    aName: m.format(`${p}.codes.${x.a.code}.name`),
-    b: x.b.code,
-    bReason: x.b.reason,
-    bName: m.format(`${p}.codes.${x.b.code}.name`),
-  });
+  const titleArgs = (x: Pair) => pairTitleArgs(m, protocol.id, x);
   // A hand-written override of this pair in this locale replaces texts and adds sections; other locales never see it.
   const override = data.overrides.get(locale.id, protocol.id, a.code, b.code);
   const replaced = override?.front.sections ?? {};
-  const titleOf = (x: Pair) => data.overrides.get(locale.id, protocol.id, x.a.code, x.b.code)?.front.title ?? m.format('article.title', titleArgs(x));
+  const titleOf = (x: Pair) => pairTitle(data, locale, x);
   const codeViewOf = (c: CodeEntry): CodeView => {
     const view = codeView(m, p, c, className(c), protocol.byCode);
     const k = String(c.code);
@@ -199,6 +191,25 @@ function extraSections(o: Override, m: Messages): ArticleView['extraSections'] {
   const out = o.front.extraSections.map((s, i) => ({ id: `extra-${i + 1}`, heading: s.heading, markdown: s.text }));
   if (o.body) out.push({ id: 'in-practice', heading: o.front.bodyHeading ?? m.format('heading.inPractice'), markdown: o.body });
   return out;
+}
+
+/** The arguments of `article.title` and `article.description` for a pair. */
+function pairTitleArgs(m: Messages, protocol: string, x: Pair) {
+  const p = `protocols.${protocol}`;
+  return {
+    protocol: m.format(`${p}.name`),
+    a: x.a.code,
+    aReason: x.a.reason,
+    aName: m.format(`${p}.codes.${x.a.code}.name`),
+    b: x.b.code,
+    bReason: x.b.reason,
+    bName: m.format(`${p}.codes.${x.b.code}.name`),
+  };
+}
+
+/** A comparison's title in a locale: an editor's override title, else the generated one. Every page that names the pair uses it. */
+export function pairTitle(data: DataSet, locale: LocaleData, x: Pair): string {
+  return data.overrides.get(locale.id, x.protocol, x.a.code, x.b.code)?.front.title ?? locale.messages.format('article.title', pairTitleArgs(locale.messages, x.protocol, x));
 }
 
 function rowLabel(m: Messages, p: string, row: FactRow): string {
