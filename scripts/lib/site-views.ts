@@ -271,6 +271,8 @@ function localName(locale: LocaleData, protocol: ProtocolData, c: CodeEntry): st
 
 export interface CodePageView {
   chrome: Chrome;
+  /** The protocol, whose own wording of UI messages the template's strings take. */
+  protocol: { id: string; name: string };
   title: string;
   code: number;
   reason: string;
@@ -313,6 +315,7 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const trail = trailOf(index, locale, protocol, { name: codeText(code, locale), url: index.data.site.baseUrl + path });
   return {
     chrome: chrome(index, place, title, description, trail, 'TechArticle', [protocol]),
+    protocol: { id: protocol.id, name: protocolName },
     title,
     code: code.code,
     reason: code.reason,

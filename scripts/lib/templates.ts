@@ -44,12 +44,18 @@ export type PageTemplate = (typeof PAGE_TEMPLATES)[TemplateFormat][number];
 
 type HelperFactory = (messages: Messages, options: RenderOptions) => Record<string, Handlebars.HelperDelegate>;
 
+/** `{{t "key"}}`: the UI message, in the page's protocol's own wording when it has one (a view's `protocol.id`). */
+function translate(messages: Messages, key: string, o: Handlebars.HelperOptions): string {
+  const protocol = (o.data?.root as { protocol?: { id?: unknown } } | undefined)?.protocol?.id;
+  return typeof protocol === 'string' ? messages.formatFor(protocol, key, o.hash) : messages.format(key, o.hash);
+}
+
 /** Helpers each format's templates may call, besides Handlebars' own if/unless/each/with. */
 const HELPERS: Record<TemplateFormat, HelperFactory> = {
   md: (messages, options) => {
     const text = options.escape === 'mdx' ? escapeMdxInline : escapeMarkdownInline;
     return {
-      t: (key: string, o: Handlebars.HelperOptions) => text(messages.format(key, o.hash)),
+      t: (key: string, o: Handlebars.HelperOptions) => text(translate(messages, key, o)),
       md: (value: string | number) => text(String(value)),
       codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
       url: (url: string) => safeUrl(url),
@@ -59,7 +65,7 @@ const HELPERS: Record<TemplateFormat, HelperFactory> = {
     };
   },
   html: (messages) => ({
-    t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
+    t: (key: string, options: Handlebars.HelperOptions) => translate(messages, key, options),
     codeList: (tokens: string[]) =>
       new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
     // Editors' Markdown (overrides), rendered by markdown-it with raw HTML disabled.

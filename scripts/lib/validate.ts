@@ -391,6 +391,15 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   for (const [key, entry] of strings) {
     const en = source.strings.get(key);
     if (!en && source.untranslated.has(key)) continue; // English not written yet: nothing to compare with
+    const own = /^protocols\.([^.]+)\.ui\.(.+)$/.exec(key);
+    const base = own && protocols.some((p) => p.id === own[1]) ? source.strings.get(own[2]!) : undefined;
+    if (!en && base) {
+      // The locale's own wording of a UI message for one protocol, where English needs none (Spanish
+      // "ambos" for gRPC's masculine "códigos"): it may use only the UI message's placeholders.
+      const extra = entry.ast && base.ast ? [...placeholders(entry.ast)].filter((x) => !placeholders(base.ast!).has(x)) : [];
+      if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${own![2]}"`);
+      continue;
+    }
     if (!en) {
       const codeMatch = /^protocols\.([^.]+)\.codes\.([^.]+)\./.exec(key);
       const sourceHasCode = codeMatch && [...source.strings.keys()].some((k) => k.startsWith(`protocols.${codeMatch[1]}.codes.${codeMatch[2]}.`));
