@@ -67,7 +67,7 @@ describe('the site in chromium', () => {
       await page.goto(`${server.url}/${locale}/`);
       expect(await page.getAttribute('html', 'lang')).toBeTruthy();
       problems.push(...(await inspect(page, `${locale}-home`)));
-      await page.click('#protocols a');
+      await page.click('#protocols a[href="sip/"]');
       expect(new URL(page.url()).pathname).toBe(`/${locale}/sip/`);
       problems.push(...(await inspect(page, `${locale}-protocol`)));
       await page.click('a[href="401-unauthorized/"]');

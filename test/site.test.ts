@@ -107,8 +107,10 @@ describe('HTML site', () => {
     const wrong: string[] = [];
     for (const path of html) {
       const text = site.read(path);
-      const d = /<meta name="description" content="([^"]*)">/.exec(text)?.[1];
-      if (d === undefined) continue;
+      const raw = /<meta name="description" content="([^"]*)">/.exec(text)?.[1];
+      if (raw === undefined) continue;
+      // Measured as the reader sees it: "Can&#x27;t" is five characters, not ten.
+      const d = raw.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&amp;/g, '&');
       if ([...d].length > DESCRIPTION_LIMIT || d.trim() !== d || /\s…$/.test(d)) wrong.push(`${path}: ${d}`);
     }
     expect(wrong.slice(0, 10)).toEqual([]);
