@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The astro profile's src/content.config.ts is imported as it is by test/profile-astro.test.ts.
+    alias: {
+      'astro:content': fileURLToPath(new URL('./test/shims/astro-content.ts', import.meta.url)),
+      'astro/loaders': fileURLToPath(new URL('./test/shims/astro-loaders.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['scripts/**/*.test.ts', 'test/**/*.test.ts'],
     // One full build of the bundled data, shared by the tests that read it (test/full-build.ts).

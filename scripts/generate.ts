@@ -1,10 +1,11 @@
 /**
- * npm run generate -- [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--workers N] [--shard I/N] [--strict] [--quiet]
+ * npm run generate -- [--profile NAME] [--locale fr] [--protocol sip] [--format md,html,json] [--out DIR] [--workers N] [--shard I/N] [--strict] [--quiet]
  */
 import { performance } from 'node:perf_hooks';
 import { formatCoverageTable } from './lib/coverage.ts';
 import { checkOutDir, COMMON_OPTIONS, listOption, parseCli, parseFormats, parseWorkers, printDiagnostics, progress, rel, runCommand } from './lib/cli.ts';
 import { build, defaultPaths } from './lib/pipeline.ts';
+import { GENERIC_PROFILE } from './lib/profiles.ts';
 import { parseShard } from './lib/shard.ts';
 
 const USAGE = `Usage: npm run generate -- [options]
@@ -13,8 +14,11 @@ Builds every comparison article from data/ and templates/ into out/.
 
   --locale LIST     only these locales (comma-separated), e.g. --locale fr,en
   --protocol LIST   only these protocols, e.g. --protocol sip
-  --format LIST     md, html, json (default: the formats in data/site.yaml)
-  --out DIR         output folder (default: out)
+  --profile NAME    generic (default: out/md, out/html, out/json) or an export
+                    profile for a tool: hugo, eleventy, astro, docusaurus, json
+                    (profiles/<name>/; written to out/<name>/)
+  --format LIST     md, html, json (default: the formats in data/site.yaml; generic only)
+  --out DIR         output folder (default: out, or out/<profile>)
   --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
                     to the canonical page (for static hosts without redirects)
   --workers N       render threads (default: 1, in-process;
@@ -31,10 +35,21 @@ Exit codes: 0 ok, 1 data or template errors (nothing written), 2 usage, 3 I/O er
 void runCommand('generate', () => {
   const args = parseCli(
     process.argv.slice(2),
-    { ...COMMON_OPTIONS, locale: { type: 'string', multiple: true }, protocol: { type: 'string', multiple: true }, format: { type: 'string', multiple: true }, out: { type: 'string' }, 'redirect-stubs': { type: 'boolean', default: false }, workers: { type: 'string' }, shard: { type: 'string' } },
+    {
+      ...COMMON_OPTIONS,
+      locale: { type: 'string', multiple: true },
+      protocol: { type: 'string', multiple: true },
+      format: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      'redirect-stubs': { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      shard: { type: 'string' },
+    },
     USAGE,
   );
-  const paths = defaultPaths(process.cwd(), args.out);
+  const profile = args.profile && args.profile !== GENERIC_PROFILE ? args.profile : undefined;
+  const paths = defaultPaths(process.cwd(), args.out ?? (profile ? `out/${profile}` : undefined));
   checkOutDir(paths.root, paths.outDir);
   const started = performance.now();
   const bar = progress(!args.quiet);
@@ -43,6 +58,7 @@ void runCommand('generate', () => {
     locales: listOption(args.locale),
     protocols: listOption(args.protocol),
     formats: parseFormats(args.format),
+    profile,
     redirectStubs: args['redirect-stubs'],
     workers: args.workers === undefined ? undefined : parseWorkers(args.workers),
     shard: args.shard === undefined ? undefined : parseShard(args.shard),

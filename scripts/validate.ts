@@ -3,11 +3,12 @@
  */
 import { DataError } from './lib/diagnostics.ts';
 import { COMMON_OPTIONS, parseCli, printDiagnostics, runCommand } from './lib/cli.ts';
-import { checkProject, defaultPaths } from './lib/pipeline.ts';
+import { checkProject, defaultPaths, profilesDirOf } from './lib/pipeline.ts';
+import { listProfiles } from './lib/profiles.ts';
 
 const USAGE = `Usage: npm run validate -- [--strict] [--quiet]
 
-Checks every data file, string table and template and prints each problem as
+Checks every data file, string table, template and export profile and prints each problem as
 file:line:col CODE message. Writes nothing.
 
 Exit codes: 0 valid, 1 errors found, 2 usage.
@@ -15,7 +16,8 @@ Exit codes: 0 valid, 1 errors found, 2 usage.
 
 void runCommand('validate', () => {
   const args = parseCli(process.argv.slice(2), COMMON_OPTIONS, USAGE);
-  const { bag, data, index } = checkProject(defaultPaths(process.cwd()), { strict: args.strict });
+  const paths = defaultPaths(process.cwd());
+  const { bag, data, index } = checkProject(paths, { strict: args.strict, profiles: listProfiles(profilesDirOf(paths)) });
   if (bag.errors.length) throw new DataError(bag.sorted());
   if (!args.quiet) {
     printDiagnostics(bag.warnings);

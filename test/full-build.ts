@@ -73,7 +73,7 @@ export function fullBuild(): FullBuild {
     has: (p) => set.has(p),
     read: (p) => readFileSync(join(outDir, p), 'utf8'),
     list: (prefix, suffix = '') => paths.filter((p) => p.startsWith(prefix) && p.endsWith(suffix)),
-    check: checkProject({ root, dataDir: join(root, 'data'), templatesDir: join(root, 'templates'), outDir }),
+    check: checkProject({ root, dataDir: join(root, 'data'), templatesDir: join(root, 'templates'), outDir, profilesDir: join(root, 'profiles') }),
   };
   return cached;
 }

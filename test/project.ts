@@ -13,15 +13,17 @@ export const MINI = join(REPO, 'test/fixtures/mini');
 
 /**
  * A temporary project: `data/` from `dataFrom` (the mini fixture by default, or the
- * repository's real data), the repository's templates, then `overlay` copied on top.
+ * repository's real data), the repository's templates and export profiles, then
+ * `overlay` copied on top.
  */
 export function tempProject(options: { dataFrom?: string; overlay?: string; root?: string } = {}): ProjectPaths & { cleanup(): void } {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'codecompare-test-'));
   cpSync(join(options.dataFrom ?? MINI, 'data'), join(root, 'data'), { recursive: true });
   cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
+  cpSync(join(REPO, 'profiles'), join(root, 'profiles'), { recursive: true });
   if (options.overlay) {
     for (const entry of readdirSync(options.overlay)) {
-      if (entry === 'data' || entry === 'templates') cpSync(join(options.overlay, entry), join(root, entry), { recursive: true });
+      if (entry === 'data' || entry === 'templates' || entry === 'profiles') cpSync(join(options.overlay, entry), join(root, entry), { recursive: true });
     }
   }
   return { ...defaultPaths(root), cleanup: () => rmSync(root, { recursive: true, force: true }) };

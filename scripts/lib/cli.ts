@@ -70,7 +70,7 @@ export function parseWorkers(value: string): number {
 /** The output folder may not be, or be inside, the data or templates folders, nor be a file. */
 export function checkOutDir(root: string, outDir: string): void {
   const out = resolve(outDir);
-  for (const guarded of ['data', 'templates', 'scripts', 'test']) {
+  for (const guarded of ['data', 'templates', 'profiles', 'scripts', 'test']) {
     const g = resolve(root, guarded);
     if (out === g || out.startsWith(g + sep)) throw new UsageError(`--out ${outDir} is inside ${guarded}/; choose a folder of its own`);
   }

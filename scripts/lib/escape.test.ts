@@ -47,3 +47,10 @@ describe('safeUrl', () => {
     expect(() => safeUrl('data:text/html,x')).toThrow(/unsafe URL/);
   });
 });
+
+describe('escapeMdxMarkdown', () => {
+  it('escapes braces and "<" in editors\' Markdown for MDX, not inside code', async () => {
+    const { escapeMdxMarkdown } = await import('./escape.ts');
+    expect(escapeMdxMarkdown('Use {x} when a < b, `{code}` and\n```\n{block}\n```')).toBe('Use \\{x\\} when a \\< b, `{code}` and\n```\n{block}\n```');
+  });
+});

@@ -18,6 +18,22 @@ export function escapeMarkdownInline(text: string): string {
     .replace(BLOCK_START, (_m, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])/, '\\$1')}`);
 }
 
+/** Markdown escaping for MDX, where `{` and `}` open and close JavaScript expressions (`<` is already escaped). */
+export function escapeMdxInline(text: string): string {
+  return escapeMarkdownInline(text).replace(/[{}]/g, '\\$&');
+}
+
+/**
+ * Editors' Markdown for MDX: `{`, `}` and `<` outside code spans and fenced blocks are
+ * escaped (MDX would read them as an expression or JSX); code is left as written.
+ */
+export function escapeMdxMarkdown(markdown: string): string {
+  return markdown
+    .split(/(`{3,}[\s\S]*?`{3,}|`+[^`]*`+)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[{}<]/g, '\\$&')))
+    .join('');
+}
+
 /** A code span that holds any token, backticks included. */
 export function markdownCode(token: string): string {
   const longest = Math.max(0, ...[...token.matchAll(/`+/g)].map((m) => m[0].length));

@@ -43,8 +43,11 @@ function tokenPattern(token: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'u');
 }
 
-/** A whole-word match: not preceded or followed by a letter, digit or hyphen. */
+/**
+ * A whole-word match: not preceded or followed by a letter, digit, underscore or hyphen
+ * (the same word characters as tokenPattern, so "DATA" is not found in "DATA_LOSS").
+ */
 function wordPattern(word: string, flags: string): RegExp {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, `u${flags}`);
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, `u${flags}`);
 }

@@ -94,7 +94,7 @@ function validateOne(f: LoadedOverride, site: Site, protocols: ProtocolData[], l
   } else if (ca.draft || cb.draft) {
     bag.error(f.file, START, 'OVERRIDE_UNKNOWN_PAIR', `code ${ca.draft ? x : y} is a draft, so the comparison ${x} vs ${y} is not published`);
     ok = false;
-  } else if (site.pairPolicy === 'related' && !isRelatedPair(ca, cb)) {
+  } else if ((protocol.protocol.pairPolicy ?? site.pairPolicy) === 'related' && !isRelatedPair(ca, cb)) {
     bag.error(f.file, START, 'OVERRIDE_UNKNOWN_PAIR', `the comparison ${x} vs ${y} is not published (pairPolicy "related": neither code lists the other and their classes differ)`);
     ok = false;
   }

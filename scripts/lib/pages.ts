@@ -3,6 +3,7 @@
  * A pair is published in a locale when that locale has every string the page needs.
  */
 import { hasAllStrings } from './coverage.ts';
+import { indexEquivalents, type Equivalent } from './equivalents.ts';
 import type { DiagnosticBag } from './diagnostics.ts';
 import { codeSlug, enumeratePairs, makePair, type Pair } from './pairs.ts';
 import type { CodeEntry, DataSet, LocaleData, ProtocolData } from './validate.ts';
@@ -24,10 +25,12 @@ export interface SiteIndex {
   ready: Map<string, Set<number>>;
   /** Locales with every UI string: they have a home page. */
   homes: Set<string>;
+  /** Equivalents in other protocols of each code, both directions, by "protocol/code". */
+  equivalents: Map<string, Equivalent[]>;
 }
 
 export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
-  const pairs = new Map(data.protocols.map((p) => [p.id, enumeratePairs(p, data.site.pairPolicy, bag)]));
+  const pairs = new Map(data.protocols.map((p) => [p.id, enumeratePairs(p, p.protocol.pairPolicy ?? data.site.pairPolicy, bag)]));
   const pages: Page[] = [];
   const keys = new Set<string>();
   const readyCodes = new Map<string, Set<number>>();
@@ -46,7 +49,7 @@ export function buildSiteIndex(data: DataSet, bag: DiagnosticBag): SiteIndex {
       }
     }
   }
-  return { data, pages, pairs, has: (l, p, s) => keys.has(`${l}/${p}/${s}`), ready: readyCodes, homes };
+  return { data, pages, pairs, has: (l, p, s) => keys.has(`${l}/${p}/${s}`), ready: readyCodes, homes, equivalents: indexEquivalents(data.protocols) };
 }
 
 /** URL path of a comparison in the HTML site: "/fr/sip/180-ringing-vs-401-unauthorized/". */

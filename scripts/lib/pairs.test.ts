@@ -4,7 +4,7 @@ import { codeSlug, enumeratePairs, makePair } from './pairs.ts';
 import type { CodeEntry, ProtocolData } from './validate.ts';
 
 const code = (n: number, reason: string, related: number[] = []): CodeEntry =>
-  ({ code: n, reason, related, classId: `${Math.floor(n / 100)}xx`, file: `${n}.yaml`, definedIn: [], facts: {}, effectiveFacts: {}, deprecated: false, replacedBy: [], draft: false }) as CodeEntry;
+  ({ code: n, reason, related, classId: `${Math.floor(n / 100)}xx`, file: `${n}.yaml`, definedIn: [], facts: {}, effectiveFacts: {}, deprecated: false, replacedBy: [], equivalents: [], draft: false }) as CodeEntry;
 
 describe('pairs', () => {
   it('slugs come from the English reason phrase', () => {

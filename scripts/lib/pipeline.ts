@@ -14,6 +14,7 @@ import { projectFingerprint, RenderPool, renderFailure, type RenderFailure } fro
 import { RenderQueue } from './render-queue.ts';
 import { ShardPlan } from './shard.ts';
 import type { OutputFormat } from './schema.ts';
+import { checkProfile, GENERIC_PROFILE, listProfiles, loadProfile, planProfile, type LoadedProfile } from './profiles.ts';
 import { loadTemplates } from './templates.ts';
 import { validateData, type DataSet } from './validate.ts';
 import { OutputSession, type WriteOptions, type WriteResult } from './writer.ts';
@@ -23,11 +24,17 @@ export interface ProjectPaths {
   dataDir: string;
   templatesDir: string;
   outDir: string;
+  /** Export profiles: profiles/<name>/profile.yaml and its files (default `<root>/profiles`). */
+  profilesDir?: string;
 }
 
 export function defaultPaths(root: string, outDir?: string): ProjectPaths {
   const r = resolve(root);
-  return { root: r, dataDir: join(r, 'data'), templatesDir: join(r, 'templates'), outDir: resolve(r, outDir ?? 'out') };
+  return { root: r, dataDir: join(r, 'data'), templatesDir: join(r, 'templates'), outDir: resolve(r, outDir ?? 'out'), profilesDir: join(r, 'profiles') };
+}
+
+export function profilesDirOf(paths: ProjectPaths): string {
+  return paths.profilesDir ?? join(paths.root, 'profiles');
 }
 
 export interface CheckResult {
@@ -36,15 +43,18 @@ export interface CheckResult {
   index?: SiteIndex;
   templates: Renderers;
   coverage: LocaleCoverage[];
+  /** The export profiles that were asked for and are valid. */
+  profiles: Map<string, LoadedProfile>;
 }
 
-/** Loads and checks data and templates; never writes. */
-export function checkProject(paths: ProjectPaths, options: { strict?: boolean; formats?: OutputFormat[] } = {}): CheckResult {
+/** Loads and checks data, templates and the export profiles named; never writes. */
+export function checkProject(paths: ProjectPaths, options: { strict?: boolean; formats?: OutputFormat[]; profiles?: string[] } = {}): CheckResult {
   const bag = new DiagnosticBag();
   const loaded = loadData(paths.root, paths.dataDir, bag);
   const data = validateData(loaded, bag);
   const templates: Renderers = {};
-  if (!data) return { bag, templates, coverage: [] };
+  const profiles = new Map<string, LoadedProfile>();
+  if (!data) return { bag, templates, coverage: [], profiles };
   const coverage = computeCoverage(data);
   reportMissing(coverage, options.strict ?? false, bag, data.source.id);
   const index = buildSiteIndex(data, bag);
@@ -53,7 +63,12 @@ export function checkProject(paths: ProjectPaths, options: { strict?: boolean; f
     const t = loadTemplates(paths.templatesDir, paths.root, format, data.source.messages, bag);
     if (t) templates[format] = t;
   }
-  return { bag, data, index, templates, coverage };
+  for (const name of options.profiles ?? []) {
+    const lp = loadProfile(paths.root, profilesDirOf(paths), name, bag);
+    // The check builds one page's view model, which needs valid data.
+    if (lp && !bag.errors.length && checkProfile(lp, index, bag)) profiles.set(name, lp);
+  }
+  return { bag, data, index, templates, coverage, profiles };
 }
 
 export interface BuildOptions {
@@ -63,6 +78,8 @@ export interface BuildOptions {
   formats?: OutputFormat[];
   /** Write HTML redirect pages at the reverse-order URLs (for static hosts without redirects). */
   redirectStubs?: boolean;
+  /** An export profile (profiles/<name>/); `generic` or none builds the formats. */
+  profile?: string;
   /** Called as files are planned: files done, files in all. */
   onProgress?: (done: number, total: number) => void;
   writeFile?: WriteOptions['writeFile'];
@@ -93,7 +110,14 @@ export interface BuildResult {
  * the output folder is left as it was.
  */
 export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildResult {
-  const check = checkProject(paths, options);
+  const profile = options.profile === GENERIC_PROFILE ? undefined : options.profile;
+  if (profile !== undefined) {
+    const known = listProfiles(profilesDirOf(paths));
+    if (!known.includes(profile)) throw new UsageError(`unknown profile "${profile}"; use ${[GENERIC_PROFILE, ...known].join(', ')}`);
+    if (options.formats) throw new UsageError(`--format applies to the generic output only; profile "${profile}" decides its own files`);
+    if (options.shard) throw new UsageError(`--shard applies to the generic output only`);
+  }
+  const check = checkProject(paths, profile === undefined ? options : { ...options, formats: ['md'], profiles: [profile] });
   const { bag, data, index } = check;
   if (bag.errors.length || !data || !index) throw new DataError(bag.sorted());
   for (const l of options.locales ?? []) {
@@ -102,11 +126,21 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
   for (const p of options.protocols ?? []) {
     if (!data.protocols.some((x) => x.id === p)) throw new UsageError(`unknown protocol "${p}"; data/protocols has ${data.protocols.map((x) => x.id).join(', ')}`);
   }
-  const filter: BuildFilter = { locales: options.locales, protocols: options.protocols, formats: options.formats ?? data.site.formats, redirectStubs: options.redirectStubs };
+  const filter: BuildFilter = {
+    locales: options.locales,
+    protocols: options.protocols,
+    formats: profile === undefined ? (options.formats ?? data.site.formats) : [],
+    redirectStubs: options.redirectStubs,
+  };
   const pages = selectPages(index, filter).length;
-  const total = countPlanned(index, check.templates, filter);
+  // A profile plans its own paths (its files render in-process); the rest of the build is the same.
+  const plan =
+    profile === undefined
+      ? { files: planBuild(index, check.templates, filter), total: countPlanned(index, check.templates, filter), inScope: (path: string) => inScope(filter, path) }
+      : planProfile(index, check.templates.md!, check.profiles.get(profile)!, filter);
+  const total = plan.total;
   const shard = options.shard;
-  const session = new OutputSession(paths.outDir, (path) => inScope(filter, path), { writeFile: options.writeFile });
+  const session = new OutputSession(paths.outDir, plan.inScope, { writeFile: options.writeFile });
   const failedTemplates = new Set<string>();
   const report = (failure: RenderFailure, path: string) => {
     // One error per template is enough; the other pages would repeat it.
@@ -145,7 +179,7 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     },
   });
   try {
-    for (const file of planBuild(index, check.templates, filter)) {
+    for (const file of plan.files) {
       files++;
       options.onProgress?.(files, total);
       if (shardPlan && !shardPlan.take(file)) continue;

@@ -92,6 +92,8 @@ export const protocolSchema = z.strictObject({
   dimensions: z.array(dimensionSchema).min(1),
   /** Comparisons the home page features, as pairs of codes. */
   featured: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  /** Which pairs get a comparison in this protocol; site.yaml `pairPolicy` when absent. */
+  pairPolicy: z.enum(['all', 'related']).optional(),
 });
 
 // ---------------------------------------------- protocols/<p>/codes/<n>.yaml
@@ -113,6 +115,21 @@ export const codeSchema = z.strictObject({
   deprecated: z.boolean().default(false).describe('Whether the registry marks the code as deprecated.'),
   /** With deprecated: the codes that replace it. */
   replacedBy: z.array(z.number().int()).default([]).describe('With deprecated: the codes that replace it.'),
+  /**
+   * The nearest codes of other protocols. Declared on one of the two codes only; both codes'
+   * pages show it. The note (how they differ) is the text `equivalents.<protocol>-<code>`.
+   */
+  equivalents: z
+    .array(
+      z.strictObject({
+        protocol: ident,
+        code: z.number().int(),
+        /** The sections that support the note, one per protocol at least. */
+        refs: z.array(reference).min(1),
+      }),
+    )
+    .default([])
+    .describe('Nearest codes of other protocols: { protocol, code, refs: [{ rfc, section }] }; the texts give a one-line note on how they differ (equivalents.<protocol>-<code>).'),
   /** A code being written: checked, but a missing fact is a warning and no page shows it. */
   draft: z.boolean().default(false).describe('While true, the code is checked but no page shows it and missing facts are warnings; delete the line when the facts and the English texts are complete.'),
 });
@@ -135,6 +152,11 @@ export const registrySchema = z.strictObject({
       deprecated: z.boolean().default(false),
     }),
   ),
+  /*
+   * A number may appear in more than one row when the registry itself assigns it twice
+   * (DNS RCODE 16: BADVERS and BADSIG); the code's data file then takes one row's reason
+   * and its texts describe both meanings.
+   */
 });
 
 // ------------------------------------------------------------ locale tables
@@ -246,6 +268,12 @@ export const protocolTextsSchema = z.strictObject({
       values: z.record(ident, enumValueTexts).default({}),
     }),
   ),
+  /**
+   * UI messages as this protocol words them, under the same keys as ui.yaml
+   * (`page.registry`, `article.decisiveNone` …): SMTP and FTP speak of replies, WebSocket of
+   * close codes, and each names its own registry. They take the UI message's placeholders.
+   */
+  ui: messageTree.optional(),
 });
 
 /**
@@ -262,6 +290,8 @@ export const codeTextsSchema = z.strictObject({
   howToFix: codeText('What the caller and the server operator can do about it (How to fix it).'),
   /** One sentence: the situation in which a server sends this code (When to use which). */
   sendWhen: codeText('One sentence: the situation in which a server sends this code (When to use which).'),
+  /** One line per equivalent the code's data declares, keyed "<protocol>-<code>": how the two differ. */
+  equivalents: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*-\d+$/, 'keys are "<protocol>-<code>", e.g. "http-404"'), codeText('How this code and the equivalent differ, in one line.')).optional(),
 });
 
 // ------------------------------- overrides/<p>/<low>-vs-<high>.<locale>.md
@@ -323,3 +353,102 @@ export type Glossary = z.infer<typeof glossarySchema>;
 export type ProtocolTexts = z.infer<typeof protocolTextsSchema>;
 export type CodeTexts = z.infer<typeof codeTextsSchema>;
 export type OverrideFront = z.infer<typeof overrideSchema>;
+
+// ------------------------------------------------ profiles/<name>/profile.yaml
+
+/**
+ * A mapping from our article (or site) record to a tool's fields: `$path` takes a value
+ * (`$codes[].code` maps over a list; `$$` starts a literal `$`), a string with `{{path}}`
+ * interpolates, `{ $each: $list, $key: field, $value: mapping }` builds a map (or, without
+ * `$key`, a list) from a list; `{ $literal: … }` is taken as written, `{{…}}` included;
+ * anything else is a literal.
+ */
+export type Mapping = string | number | boolean | null | Mapping[] | { [key: string]: Mapping };
+export const mapping: z.ZodType<Mapping> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(mapping), z.record(z.string(), mapping)]),
+);
+
+/** A path inside an export: relative, forward slashes, no `..`; `{{path}}` placeholders allowed. */
+const exportPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split('/').some((s) => s === '..' || s === '' || s === '.'), 'must be a relative path without "." or ".." segments');
+
+/** An export profile: where a tool expects each file, and which fields it reads (README "Export profiles"). */
+export const profileSchema = z.strictObject({
+  /** One line for `--help` and the README. */
+  description: z.string().min(1),
+  /** `markdown`: one file per page, front matter then the body; `ndjson`: one file per locale, one JSON line per page. */
+  output: z.enum(['markdown', 'ndjson']),
+  /** Where each page (markdown) or each locale's file (ndjson) goes, with `{{…}}` from the article record. */
+  path: exportPath,
+  /** The source locale's path, when the tool keeps it apart (Docusaurus: `docs/`). */
+  sourceLocalePath: exportPath.optional(),
+  /** Front matter syntax (markdown output). */
+  frontMatter: z.enum(['yaml', 'toml']).default('yaml'),
+  /** The Markdown body: escaping, and the href of a related comparison (`{{slug}}` of the other page; `{{locale}}`, `{{lang}}`, `{{protocol.id}}`). */
+  body: z
+    .strictObject({ escape: z.enum(['markdown', 'mdx']).default('markdown'), link: z.string().min(1).default('{{slug}}.md') })
+    .default({ escape: 'markdown', link: '{{slug}}.md' }),
+  /** The front matter (markdown) or the JSON line (ndjson), mapped from the article record. */
+  fields: z.record(z.string().min(1), mapping),
+  /** Files built once from the site record: tool configuration, per-locale data files (`each: locale`). */
+  siteFiles: z
+    .array(
+      z.strictObject({
+        path: exportPath,
+        format: z.enum(['yaml', 'toml', 'json']),
+        each: z.literal('locale').optional(),
+        data: mapping,
+      }),
+    )
+    .default([]),
+  /** A JSON Schema generated from one of our zod schemas (`articleRecord`), for importers. */
+  jsonSchema: z.strictObject({ path: exportPath, of: z.enum(['articleRecord']) }).optional(),
+  /** Files of the profile folder copied as they are (layouts, the Astro collection schema): export path → file in the profile folder. */
+  copy: z.record(exportPath, exportPath).default({}),
+});
+
+/** A URL path: "/fr/sip/180-ringing-vs-401-unauthorized/" (a plain pattern, so that the JSON Schema has no custom format). */
+const urlPath = z.string().regex(/^\/\S*\/$/, 'must be a URL path such as "/fr/sip/…/"');
+
+/**
+ * One article as the export profiles see it: what their `fields` read, and (all of
+ * it) one line of the `json` profile. `body` is the Markdown body in the profile's escaping.
+ */
+export const articleRecordSchema = z.strictObject({
+  locale: localeId,
+  lang: z.string().min(2),
+  dir: z.enum(['ltr', 'rtl']),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  protocol: z.strictObject({ id: ident, name: z.string().min(1) }),
+  codes: z.array(z.strictObject({ code: z.number().int(), reason: z.string().min(1), name: z.string().min(1) })).length(2),
+  slug: z.string().min(1),
+  translationKey: z.string().min(1),
+  /** URL path of the page: "/fr/sip/180-ringing-vs-401-unauthorized/". */
+  path: urlPath,
+  canonical: z.url(),
+  /** Every locale that publishes the pair (this one included), in site order. */
+  alternates: z.array(z.strictObject({ locale: localeId, lang: z.string().min(2), name: z.string().min(1), path: urlPath, url: z.url() })).min(1),
+  /** The source locale's URL of the pair (hreflang x-default). */
+  xDefault: z.url(),
+  /** URL paths of the reverse order, which should redirect here. */
+  aliases: z.array(urlPath),
+  body: z.string(),
+});
+
+/** What site files read: the site and every locale that publishes pages, in site order. */
+export const siteRecordSchema = z.strictObject({
+  site: z.strictObject({ name: z.string(), baseUrl: z.url(), sourceLocale: localeId, sourceLang: z.string() }),
+  locales: z.array(
+    z.strictObject({ id: localeId, lang: z.string(), name: z.string(), dir: z.enum(['ltr', 'rtl']), weight: z.number().int(), isSource: z.boolean() }),
+  ),
+  protocols: z.array(z.strictObject({ id: ident, name: z.string() })),
+});
+
+export const EXPORT_SCHEMAS = { articleRecord: articleRecordSchema } as const;
+
+export type Profile = z.infer<typeof profileSchema>;
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+export type SiteRecord = z.infer<typeof siteRecordSchema>;

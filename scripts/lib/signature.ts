@@ -7,7 +7,9 @@
  * settings and every string that is not about one code; the protocol declaration; both
  * codes' data and texts; the codes its related comparisons and deprecation notes name
  * (their data and texts); and which locales publish the pair; and the locale's overrides
- * (data/overrides/) of the pair and of its related comparisons, whose titles it shows.
+ * (data/overrides/) of the pair and of its related comparisons, whose titles it shows;
+ * and the equivalents of both codes in other protocols (the other code's data and texts,
+ * whether its page exists, the note).
  */
 import { sha256 } from './hash.ts';
 import { publishingLocales, relatedPairs, type Page, type SiteIndex } from './pages.ts';
@@ -28,6 +30,14 @@ export class PageSignatures {
       named.add(r.b.code);
     }
     const alternates = publishingLocales(this.index, page).map((l) => l.id);
+    // Equivalents show the other protocol's code (its texts, and whether its page exists) and the note.
+    const equivalents = [pair.a, pair.b].flatMap((c) =>
+      (this.index.equivalents.get(`${protocol.id}/${c.code}`) ?? []).map((e) => {
+        const other = e.other.protocol;
+        const ready = this.index.ready.get(`${locale.id}/${other.id}`)?.has(e.other.code.code) ?? false;
+        return `${e.noteKey}=${locale.strings.get(e.noteKey)?.source ?? '-'};${ready};${this.codeOf(locale, other, e.other.code.code)}`;
+      }),
+    );
     const overrides = this.index.data.overrides;
     const overrideHashes = [pair, ...related].map((p) => overrides.get(locale.id, protocol.id, p.a.code, p.b.code)?.hash ?? '-');
     return sha256(
@@ -37,6 +47,7 @@ export class PageSignatures {
         related.map((r) => r.slug).join(','),
         overrideHashes.join(','),
         alternates.join(','),
+        equivalents.join(','),
         ...[...named].sort((x, y) => x - y).map((c) => this.codeOf(locale, protocol, c)),
       ].join('\n'),
     );

@@ -20,7 +20,7 @@ import { makePair, type Pair } from './pairs.ts';
 import { isolateLtrRuns } from './strings.ts';
 import { breadcrumbList, clipAtWord, jsonLdGraph, ogLocale, type Crumb, type SitemapEntry } from './seo.ts';
 import type { CodeEntry, LocaleData, ProtocolData } from './validate.ts';
-import { pairTitle, type ArticleView } from './view-model.ts';
+import { equivalentViews, pairTitle, type ArticleView, type EquivalentView } from './view-model.ts';
 
 const STYLESHEET = '/assets/site.css';
 
@@ -107,7 +107,7 @@ function chrome(index: SiteIndex, place: Place, title: string, description: stri
     footer: {
       registries: protocols
         .filter((p) => p.registry)
-        .map((p) => ({ text: m.format('page.registry', { protocol: m.format(`protocols.${p.id}.name`), date: date(p.registry!.updated) }), href: p.registry!.source })),
+        .map((p) => ({ text: m.formatFor(p.id, 'page.registry', { protocol: m.format(`protocols.${p.id}.name`), date: date(p.registry!.updated) }), href: p.registry!.source })),
       licence: data.site.licence ? { text: m.format('page.licence', { licence: data.site.licence.name }), href: data.site.licence.url } : undefined,
       facts: m.format('page.footer'),
     },
@@ -144,9 +144,10 @@ export function htmlArticle(index: SiteIndex, page: Page, view: ArticleView): Ht
     ...view,
     chrome: chrome(index, place, view.title, view.description, trail, 'TechArticle', [protocol]),
     relatedLinks: view.related.map((r) => ({ text: r.title, href: relativeHref(path, pagePath(locale.id, protocol.id, r.slug)) })),
+    equivalents: equivalentLinks(index, locale, path, view.equivalents),
     codes: view.codes.map((v, i) => {
       const c = i === 0 ? pair.a : pair.b;
-      return { ...v, page: { text: locale.messages.format('codePage.comparisons', { code: c.code }), href: relativeHref(path, codePath(locale.id, protocol.id, c)) } };
+      return { ...v, page: { text: locale.messages.formatFor(protocol.id, 'codePage.comparisons', { code: c.code }), href: relativeHref(path, codePath(locale.id, protocol.id, c)) } };
     }),
   };
 }
@@ -242,8 +243,8 @@ export function protocolView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const ready = index.ready.get(`${locale.id}/${protocol.id}`)!;
   const place: Place = { path, locale, pathIn: (l) => (index.ready.has(`${l.id}/${protocol.id}`) ? protocolPath(l.id, protocol.id) : undefined) };
   const name = m.format(`protocols.${protocol.id}.name`);
-  const title = m.format('protocolPage.title', { protocol: name });
-  const description = m.format('protocolPage.description', { protocol: name });
+  const title = m.formatFor(protocol.id, 'protocolPage.title', { protocol: name });
+  const description = m.formatFor(protocol.id, 'protocolPage.description', { protocol: name });
   return {
     chrome: chrome(index, place, title, description, trailOf(index, locale, protocol), 'CollectionPage', [protocol]),
     title,
@@ -270,6 +271,8 @@ function localName(locale: LocaleData, protocol: ProtocolData, c: CodeEntry): st
 
 export interface CodePageView {
   chrome: Chrome;
+  /** The protocol, whose own wording of UI messages the template's strings take. */
+  protocol: { id: string; name: string };
   title: string;
   code: number;
   reason: string;
@@ -278,6 +281,10 @@ export interface CodePageView {
   description: string;
   whenYouSeeIt: string;
   howToFix: string;
+  /** Its nearest codes in other protocols, linked when the locale has their pages. */
+  equivalents: (EquivalentView & { href: string })[];
+  /** "Compare 401 with another response", in the protocol's own words. */
+  comparisonsHeading: string;
   /** Comparisons with this code: the related codes' first, then the others by code. */
   comparisons: Link[];
   /** Links to the previous and next code of the protocol. */
@@ -291,7 +298,7 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const place: Place = { path, locale, pathIn: (l) => (index.ready.get(`${l.id}/${protocol.id}`)?.has(code.code) ? codePath(l.id, protocol.id, code) : undefined) };
   const protocolName = m.format(`protocols.${protocol.id}.name`);
   const title = m.format('codePage.title', { protocol: protocolName, code: codeText(code) });
-  const description = m.format('codePage.description', { protocol: protocolName, code: codeText(code) });
+  const description = m.formatFor(protocol.id, 'codePage.description', { protocol: protocolName, code: codeText(code) });
   const ready = protocol.codes.filter((c) => index.ready.get(`${locale.id}/${protocol.id}`)!.has(c.code));
   const others = ready.filter((c) => c !== code);
   const related = new Set([...code.related, ...others.filter((o) => o.related.includes(code.code)).map((o) => o.code)]);
@@ -308,6 +315,7 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const trail = trailOf(index, locale, protocol, { name: codeText(code, locale), url: index.data.site.baseUrl + path });
   return {
     chrome: chrome(index, place, title, description, trail, 'TechArticle', [protocol]),
+    protocol: { id: protocol.id, name: protocolName },
     title,
     code: code.code,
     reason: code.reason,
@@ -316,9 +324,20 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
     description: m.format(`${k}.description`),
     whenYouSeeIt: m.format(`${k}.whenYouSeeIt`),
     howToFix: m.format(`${k}.howToFix`),
+    equivalents: equivalentLinks(index, locale, path, equivalentViews(index, locale, protocol, code)),
+    comparisonsHeading: m.formatFor(protocol.id, 'codePage.comparisons', { code: code.code }),
     comparisons,
     pager: [...neighbour(ready[at - 1], 'prev'), ...neighbour(ready[at + 1], 'next')],
   };
+}
+
+/** Equivalents with a link to the other code's page, when the locale has that page. */
+function equivalentLinks(index: SiteIndex, locale: LocaleData, from: string, list: EquivalentView[]): (EquivalentView & { href: string })[] {
+  return list.map((e) => {
+    const code = index.data.protocols.find((p) => p.id === e.protocol)!.byCode.get(e.otherCode)!;
+    const ready = index.ready.get(`${locale.id}/${e.protocol}`)?.has(e.otherCode);
+    return { ...e, href: ready ? relativeHref(from, codePath(locale.id, e.protocol, code)) : '' };
+  });
 }
 
 // ------------------------------------------------------------------ redirect stubs

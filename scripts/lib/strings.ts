@@ -167,6 +167,15 @@ export class Messages {
     return this.isolate ? isolateLtrRuns(text) : text;
   }
 
+  /**
+   * A UI message as a protocol words it: `protocols.<p>.ui.<key>` when the protocol's texts
+   * give one (SMTP speaks of replies, not responses), else the UI message `key`.
+   */
+  formatFor(protocol: string, key: string, args: Record<string, string | number> = {}): string {
+    const own = `protocols.${protocol}.ui.${key}`;
+    return this.format(this.table.has(own) ? own : key, args);
+  }
+
   /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
   list(items: string[]): string {
     this.listFormat ??= new Intl.ListFormat(this.tag, { type: 'conjunction' });

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag, Position } from './diagnostics.ts';
-import { escapeMarkdownInline, markdownCode, safeUrl } from './escape.ts';
+import { escapeMarkdownInline, escapeMdxInline, escapeMdxMarkdown, markdownCode, safeUrl } from './escape.ts';
 import { markdownToHtml } from './markdown.ts';
 import { sha256 } from './hash.ts';
 import type { Messages } from './strings.ts';
@@ -24,7 +24,15 @@ export interface CompiledTemplates {
   assets: Map<string, string>;
   /** Hash of a page template and every partial: a change to either re-renders the pages made with it. */
   hash(template: PageTemplate): string;
-  render(template: PageTemplate, view: object, messages: Messages): string;
+  render(template: PageTemplate, view: object, messages: Messages, options?: RenderOptions): string;
+}
+
+/** How a Markdown body is written (export profiles choose; the defaults are the generic output's). */
+export interface RenderOptions {
+  /** `mdx` also escapes `{` and `}`, which MDX reads as expressions (and `<` in editors' Markdown). */
+  escape?: 'markdown' | 'mdx';
+  /** The href of another comparison of the same locale and protocol, from its slug (`{{link slug}}`). */
+  link?: (slug: string) => string;
 }
 
 /** The page templates each format must have (templates/<format>/<name>.hbs); partials live in partials/. */
@@ -34,20 +42,30 @@ export const PAGE_TEMPLATES = {
 } as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[TemplateFormat][number];
 
-type HelperFactory = (messages: Messages) => Record<string, Handlebars.HelperDelegate>;
+type HelperFactory = (messages: Messages, options: RenderOptions) => Record<string, Handlebars.HelperDelegate>;
+
+/** `{{t "key"}}`: the UI message, in the page's protocol's own wording when it has one (a view's `protocol.id`). */
+function translate(messages: Messages, key: string, o: Handlebars.HelperOptions): string {
+  const protocol = (o.data?.root as { protocol?: { id?: unknown } } | undefined)?.protocol?.id;
+  return typeof protocol === 'string' ? messages.formatFor(protocol, key, o.hash) : messages.format(key, o.hash);
+}
 
 /** Helpers each format's templates may call, besides Handlebars' own if/unless/each/with. */
 const HELPERS: Record<TemplateFormat, HelperFactory> = {
-  md: (messages) => ({
-    t: (key: string, options: Handlebars.HelperOptions) => escapeMarkdownInline(messages.format(key, options.hash)),
-    md: (text: string | number) => escapeMarkdownInline(String(text)),
-    codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
-    url: (url: string) => safeUrl(url),
-    // Editors' Markdown (overrides), checked when loaded: no raw HTML, safe links, headings from ###.
-    markdown: (text: string) => text.trim(),
-  }),
+  md: (messages, options) => {
+    const text = options.escape === 'mdx' ? escapeMdxInline : escapeMarkdownInline;
+    return {
+      t: (key: string, o: Handlebars.HelperOptions) => text(translate(messages, key, o)),
+      md: (value: string | number) => text(String(value)),
+      codeList: (tokens: string[]) => messages.list(tokens.map(markdownCode)),
+      url: (url: string) => safeUrl(url),
+      link: (slug: string) => safeUrl(options.link ? options.link(slug) : `${slug}.md`),
+      // Editors' Markdown (overrides), checked when loaded: no raw HTML, safe links, headings from ###.
+      markdown: (value: string) => (options.escape === 'mdx' ? escapeMdxMarkdown(value.trim()) : value.trim()),
+    };
+  },
   html: (messages) => ({
-    t: (key: string, options: Handlebars.HelperOptions) => messages.format(key, options.hash),
+    t: (key: string, options: Handlebars.HelperOptions) => translate(messages, key, options),
     codeList: (tokens: string[]) =>
       new Handlebars.SafeString(messages.list(tokens.map((t) => `<code>${Handlebars.escapeExpression(t)}</code>`))),
     // Editors' Markdown (overrides), rendered by markdown-it with raw HTML disabled.
@@ -62,7 +80,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
   const dir = join(templatesDir, format);
   const rel = (name: string) => `${relativeTo(root, dir)}/${name}`;
   const env = Handlebars.create();
-  const helperNames = new Set(Object.keys(HELPERS[format](strings)));
+  const helperNames = new Set(Object.keys(HELPERS[format](strings, {})));
   const options: CompileOptions = {
     strict: true,
     knownHelpersOnly: true,
@@ -106,7 +124,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     format,
     assets,
     hash: (template) => hashes.get(template)!,
-    render: (template, view, messages) => pages.get(template)!(view, { helpers: HELPERS[format](messages) }),
+    render: (template, view, messages, renderOptions = {}) => pages.get(template)!(view, { helpers: HELPERS[format](messages, renderOptions) }),
   };
 }
 

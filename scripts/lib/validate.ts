@@ -29,6 +29,7 @@ import {
 } from './schema.ts';
 import { checkShape } from './shape.ts';
 import { checkGlossary } from './glossary.ts';
+import { checkEquivalents, equivalentKey } from './equivalents.ts';
 import { validateOverrides, type Overrides } from './overrides.ts';
 import { addStrings, checkPlurals, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
 import type { YamlFile } from './yaml-file.ts';
@@ -81,6 +82,7 @@ export interface DataSet {
 export function validateData(loaded: LoadedData, bag: DiagnosticBag): DataSet | undefined {
   const site = loaded.site && checkShape(loaded.site, siteSchema, bag);
   const protocols = loaded.protocols.map((p) => validateProtocol(p, bag)).filter((p) => p !== undefined);
+  checkEquivalents(protocols, new Map(loaded.protocols.flatMap((p) => [...p.codes.values()].map((f) => [f.file, f] as const))), bag);
   if (!site) return undefined;
 
   const localeById = new Map(loaded.locales.map((l) => [l.id, l]));
@@ -211,14 +213,17 @@ function validateProtocol(p: LoadedProtocol, bag: DiagnosticBag): ProtocolData |
 function checkRegistry(yf: YamlFile, protocol: Protocol, codes: CodeEntry[], broken: Set<number>, files: Map<string, YamlFile>, bag: DiagnosticBag): Registry | undefined {
   const registry = checkShape(yf, registrySchema, bag);
   if (!registry) return undefined;
-  const registered = new Map(registry.codes.map((r) => [r.code, r]));
+  // A number the registry assigns twice has two rows; the code takes one of their reasons.
+  const registered = new Map<number, Registry['codes']>();
+  for (const r of registry.codes) registered.set(r.code, [...(registered.get(r.code) ?? []), r]);
   for (const c of codes) {
-    const r = registered.get(c.code);
+    const rows = registered.get(c.code) ?? [];
+    const r = rows.find((x) => x.reason === c.reason) ?? rows[0];
     const at = (field: string) => files.get(c.file)?.pos([field]) ?? START;
     if (!r) {
       bag.error(c.file, at('code'), 'CODE_UNREGISTERED', `${protocol.name} ${c.code} is not in the registry copy ${yf.file}; unregistered codes are not published`);
     } else if (r.reason !== c.reason) {
-      bag.error(c.file, at('reason'), 'REGISTRY_MISMATCH', `reason "${c.reason}" differs from the registered "${r.reason}"`);
+      bag.error(c.file, at('reason'), 'REGISTRY_MISMATCH', `reason "${c.reason}" differs from the registered ${rows.map((x) => `"${x.reason}"`).join(' or ')}`);
     } else if (r.deprecated !== c.deprecated) {
       bag.error(c.file, at('deprecated'), 'REGISTRY_MISMATCH', r.deprecated ? `the registry marks ${c.code} as deprecated; set "deprecated: true"` : `the registry does not mark ${c.code} as deprecated`);
     }
@@ -292,8 +297,19 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
       }
     }
     for (const c of pd.codes) {
-      if (!files.codes.has(String(c.code))) {
+      const yf = files.codes.get(String(c.code));
+      if (!yf) {
         bag.error(`${dir}/codes/${c.code}.yaml`, START, 'STRING_MISSING', `the source locale has no texts for code ${c.code}`);
+        continue;
+      }
+      const notes = new Set(c.equivalents.map((e) => equivalentKey(pid, c.code, e.protocol, e.code)));
+      // An equivalent naming no code is reported as such (EQUIVALENT_UNKNOWN), not as a missing note.
+      const valid = new Set(c.equivalents.filter((e) => e.protocol !== pid && protocols.some((q) => q.id === e.protocol && q.byCode.has(e.code))).map((e) => equivalentKey(pid, c.code, e.protocol, e.code)));
+      for (const key of valid) if (!strings.has(key) && !untranslated.has(key)) bag.error(yf.file, yf.pos(['equivalents']), 'STRING_MISSING', `"${key}": the equivalent ${key.split('.').pop()} needs a one-line note on how the two codes differ`);
+      for (const [key, entry] of strings) {
+        if (key.startsWith(`protocols.${pid}.codes.${c.code}.equivalents.`) && !notes.has(key)) {
+          bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}": ${c.file} declares no such equivalent`);
+        }
       }
     }
   }
@@ -302,10 +318,27 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
       bag.error(`data/locales/${l.id}/protocols/${pd.id}/protocol.yaml`, START, 'FILE_MISSING', `the source locale has no texts for protocol "${pd.id}"`);
     }
   }
+  checkProtocolUi(strings, bag);
   if (!info) return undefined;
   checkTypography(strings, info.typography, bag);
   checkPlurals(strings, info.intl ?? info.tag, bag);
   return { id: l.id, info, strings, messages: new Messages(info.intl ?? info.tag, strings, info.typography.latinSpacing, info.dir === 'rtl'), translatedFrom: new Map(), untranslated };
+}
+
+/** A protocol's `ui` message replaces a UI message: that message must exist, and the protocol's wording takes no placeholder it lacks. */
+function checkProtocolUi(strings: StringTable, bag: DiagnosticBag): void {
+  for (const [key, entry] of strings) {
+    const base = /^protocols\.[^.]+\.ui\.(.+)$/.exec(key)?.[1];
+    if (!base) continue;
+    const ui = strings.get(base);
+    if (!ui || base.startsWith('protocols.')) {
+      bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}" replaces the UI message "${base}", which ui.yaml does not have`);
+    } else if (entry.ast && ui.ast) {
+      const allowed = placeholders(ui.ast);
+      const extra = [...placeholders(entry.ast)].filter((x) => !allowed.has(x));
+      if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${base}" (${[...allowed].map((x) => `{${x}}`).join(', ') || 'none'})`);
+    }
+  }
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -358,6 +391,15 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
   for (const [key, entry] of strings) {
     const en = source.strings.get(key);
     if (!en && source.untranslated.has(key)) continue; // English not written yet: nothing to compare with
+    const own = /^protocols\.([^.]+)\.ui\.(.+)$/.exec(key);
+    const base = own && protocols.some((p) => p.id === own[1]) ? source.strings.get(own[2]!) : undefined;
+    if (!en && base) {
+      // The locale's own wording of a UI message for one protocol, where English needs none (Spanish
+      // "ambos" for gRPC's masculine "códigos"): it may use only the UI message's placeholders.
+      const extra = entry.ast && base.ast ? [...placeholders(entry.ast)].filter((x) => !placeholders(base.ast!).has(x)) : [];
+      if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${own![2]}"`);
+      continue;
+    }
     if (!en) {
       const codeMatch = /^protocols\.([^.]+)\.codes\.([^.]+)\./.exec(key);
       const sourceHasCode = codeMatch && [...source.strings.keys()].some((k) => k.startsWith(`protocols.${codeMatch[1]}.codes.${codeMatch[2]}.`));

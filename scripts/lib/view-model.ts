@@ -10,7 +10,7 @@ import { clipAtWord } from './seo.ts';
 import { referenceLabel, referenceShort, referenceUrl, sortReferences, type ReferenceView } from './references.ts';
 import type { Fact } from './schema.ts';
 import type { Messages } from './strings.ts';
-import type { CodeEntry, DataSet, LocaleData } from './validate.ts';
+import type { CodeEntry, DataSet, LocaleData, ProtocolData } from './validate.ts';
 import type { Override } from './overrides.ts';
 
 export interface CellView {
@@ -38,6 +38,18 @@ export interface CodeView {
   deprecated: string;
 }
 
+export interface EquivalentView {
+  /** "SIP 404 Not Found": the code of this page. */
+  code: string;
+  /** "HTTP 404 Not Found": its equivalent in another protocol. */
+  other: string;
+  protocol: string;
+  otherCode: number;
+  /** How the two differ, in one line. */
+  note: string;
+  refs: ReferenceView[];
+}
+
 export interface ArticleView {
   locale: string;
   lang: string;
@@ -63,6 +75,8 @@ export interface ArticleView {
   };
   whenToUse: { code: number; reason: string; rule: string }[];
   related: { title: string; slug: string }[];
+  /** The nearest codes of other protocols, for both codes (those whose note the locale has). */
+  equivalents: EquivalentView[];
   references: ReferenceView[];
   /**
    * Sections an editor wrote (data/overrides/): the front matter's extra sections, then the
@@ -96,7 +110,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
   const sameClass = a.classId === b.classId;
   const sameDefinition = JSON.stringify(sortReferences(a.definedIn)) === JSON.stringify(sortReferences(b.definedIn));
   const differing = rows.filter((r) => r.differs);
-  const topicOf = (row: FactRow | undefined) => (row ? m.format(`${p}.dimensions.${row.dimension.id}.topic`) : m.format('article.classTopic'));
+  const topicOf = (row: FactRow | undefined) => (row ? m.format(`${p}.dimensions.${row.dimension.id}.topic`) : m.formatFor(protocol.id, 'article.classTopic'));
   const classArgs = {
     a: codeArg(a),
     b: codeArg(b),
@@ -115,7 +129,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
       ? m.format('article.decisiveClass', classArgs)
       : fallbackRow
         ? m.format('article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, p, fallbackRow, fallbackRow.a), bValue: valueText(m, p, fallbackRow, fallbackRow.b) })
-        : m.format('article.decisiveNone');
+        : m.formatFor(protocol.id, 'article.decisiveNone');
 
   const actionDim = protocol.protocol.dimensions.find((d) => d.action);
   const rule = (c: CodeEntry): string => {
@@ -154,7 +168,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     xDefault: pageUrl(data, data.source.id, protocol.id, pair.slug),
     aliases: [`/${locale.id}/${protocol.id}/${pair.reverseSlug}/`],
     title: titleOf(pair),
-    description: clipAtWord(override?.front.description ?? m.format('article.description', titleArgs(pair)), locale.info.tag),
+    description: clipAtWord(override?.front.description ?? m.formatFor(protocol.id, 'article.description', titleArgs(pair)), locale.info.tag),
     intro: override?.front.intro ?? m.format('article.intro', {
       ...titleArgs(pair),
       sameClass: sameClass ? 'yes' : 'no',
@@ -179,11 +193,28 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     },
     whenToUse: [a, b].map((c) => ({ code: c.code, reason: c.reason, rule: replaced.whenToUse?.[String(c.code)] ?? rule(c) })),
     related: relatedPairs(index, page).map((x) => ({ title: titleOf(x), slug: x.slug })),
+    equivalents: [a, b].flatMap((c) => equivalentViews(index, locale, protocol, c)),
     references: sortReferences([...referencesOf(a), ...referencesOf(b)]).map((r) => ({ label: referenceLabel(r, m), url: referenceUrl(r) })),
     extraSections: override ? extraSections(override, m) : [],
     featured: override?.front.featured ?? false,
     hidden: override?.front.hidden ?? false,
   };
+}
+
+/** A code's equivalents in other protocols, in a locale: only those whose note and protocol name it has. */
+export function equivalentViews(index: SiteIndex, locale: LocaleData, protocol: ProtocolData, c: CodeEntry): EquivalentView[] {
+  const m = locale.messages;
+  const name = (p: ProtocolData, x: CodeEntry) => m.format('article.equivalentCode', { protocol: m.format(`protocols.${p.id}.name`), code: `${x.code} ${x.reason}` });
+  return (index.equivalents.get(`${protocol.id}/${c.code}`) ?? [])
+    .filter((e) => m.has(e.noteKey) && m.has(`protocols.${e.other.protocol.id}.name`))
+    .map((e) => ({
+      code: name(protocol, c),
+      other: name(e.other.protocol, e.other.code),
+      protocol: e.other.protocol.id,
+      otherCode: e.other.code.code,
+      note: m.format(e.noteKey),
+      refs: sortReferences(e.refs).map((r) => refView(r, m)),
+    }));
 }
 
 /** An override's extra sections, then its body under `bodyHeading` (by default the UI string heading.inPractice). */
@@ -268,6 +299,10 @@ function makeCodeView(m: Messages, p: string, c: CodeEntry, className: string, b
     description: m.format(`${k}.description`),
     whenYouSeeIt: m.format(`${k}.whenYouSeeIt`),
     howToFix: m.format(`${k}.howToFix`),
-    deprecated: c.deprecated ? m.format('article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) }) : '',
+    deprecated: !c.deprecated
+      ? ''
+      : replacements.length
+        ? m.format('article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) })
+        : m.format('article.deprecatedNoReplacement', { code: `${c.code} ${c.reason}` }),
   };
 }
