@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportProfile, HOOK_TIMEOUT, log, seconds, type ProfileExport } from './profile-export.ts';
 
-/** ajv checked 16,650 lines in about a second: every locale fits. */
+/** ajv checked 41,625 lines in 4.6 s and the export took 30 s: every locale fits. */
 const MAX_LOCALES = 15;
 
 let ex: ProfileExport;

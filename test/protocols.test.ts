@@ -13,6 +13,7 @@ import { checkProject } from '../scripts/lib/pipeline.ts';
 import { registrySchema } from '../scripts/lib/schema.ts';
 import { codePageView } from '../scripts/lib/site-views.ts';
 import { buildArticle } from '../scripts/lib/view-model.ts';
+import { renderArticle } from '../scripts/lib/render.ts';
 import { parse } from 'yaml';
 import { REPO, tempProject } from './project.ts';
 
@@ -148,5 +149,31 @@ describe('equivalent and protocol wording errors', () => {
     const at = line(text, 'comparisons: "Compare {code} with another reply"');
     expect(errorsWith(file, (t) => t.replace('comparisons: "Compare {code} with another reply"', 'comparisons: "Compare {code} with another {protocol} reply"'))).toEqual([`${file}:${at}:18 ICU_PLACEHOLDERS`]);
     expect(errorsWith(file, (t) => t.replace('  codePage:\n    description:', '  codePages:\n    description:'))).toEqual([expect.stringMatching(/smtp\/protocol\.yaml:\d+:\d+ STRING_UNKNOWN_KEY$/), expect.stringMatching(/smtp\/protocol\.yaml:\d+:\d+ STRING_UNKNOWN_KEY$/)]);
+  });
+});
+
+describe("a locale's own wording of a UI message for one protocol", () => {
+  const file = 'data/locales/fr/protocols/sip/protocol.yaml';
+  const withWording = (text: string) => (t: string) => `${t.trimEnd()}\nui:\n  heading:\n    whenToUse: "${text}"\n`;
+
+  it('is used by templates on that protocol’s pages only, though English has none', () => {
+    const p = tempProject({ dataFrom: REPO });
+    try {
+      const path = join(p.root, file);
+      writeFileSync(path, withWording('Laquelle choisir, et quand')(readFileSync(path, 'utf8')));
+      const check = checkProject(p, { formats: ['md'] });
+      expect(check.bag.errors.map(formatDiagnostic)).toEqual([]);
+      const fr = check.data!.locales.find((l) => l.id === 'fr')!;
+      const page = check.index!.pages.find((x) => x.locale === fr && x.protocol.id === 'sip' && x.pair.a.code === 180 && x.pair.b.code === 401)!;
+      const md = renderArticle('md', buildArticle(check.index!, page), fr.messages, check.templates);
+      expect(md).toContain('## Laquelle choisir, et quand');
+      expect(fr.messages.formatFor('http', 'heading.whenToUse')).not.toBe('Laquelle choisir, et quand');
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('may use only the placeholders of the UI message', () => {
+    expect(errorsWith(file, withWording('Laquelle choisir pour {code}'))).toEqual([expect.stringMatching(/^data\/locales\/fr\/protocols\/sip\/protocol\.yaml:\d+:\d+ ICU_PLACEHOLDERS$/)]);
   });
 });

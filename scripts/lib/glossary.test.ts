@@ -21,4 +21,9 @@ describe('glossary tokens', () => {
   it('does not find a token inside a longer identifier (DATA in DATA_LOSS), in English or in the translation', () => {
     expect(check('The call ends with DATA_LOSS.', 'L’appel se termine par DATA_LOSS.', ['DATA'])).toEqual([]);
   });
+
+  it('accepts a token that starts a hyphenated compound, as German writes them', () => {
+    expect(check('The OPT record.', 'Der OPT-Eintrag.', ['OPT'])).toEqual([]);
+    expect(check('The OPT record.', 'Der XOPT-Eintrag.', ['OPT'])).toEqual(['GLOSSARY_TOKEN']);
+  });
 });

@@ -35,12 +35,14 @@ export function checkGlossary(strings: StringTable, source: SourceTable, glossar
 }
 
 /**
- * A Latin protocol token inside a translation: only Latin letters, digits and hyphens count as
- * word characters, so "INVITEを" (Japanese writes particles right after a token) still matches.
+ * A Latin protocol token inside a translation: only Latin letters, digits, underscores and
+ * hyphens count as word characters, so "INVITEを" (Japanese writes particles right after a
+ * token) still matches; a hyphen after it may join a word, as German compounds do
+ * ("OPT-Eintrag", "RCPT-Befehl"), but not another token part ("DATA_LOSS").
  */
 function tokenPattern(token: string): RegExp {
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'u');
+  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_])`, 'u');
 }
 
 /**

@@ -130,6 +130,8 @@ function codeYaml(data: DataSet, protocol: ProtocolData, code: number, reason: s
     `deprecated: ${entry?.deprecated ?? false}`,
     describe(codeSchema, 'replacedBy'),
     'replacedBy: []',
+    describe(codeSchema, 'equivalents'),
+    'equivalents: []',
     describe(codeSchema, 'draft'),
     'draft: true',
     '',
@@ -160,7 +162,8 @@ function textsYaml(data: DataSet, protocol: ProtocolData, code: number, reason: 
     ? `${protocol.protocol.name} ${code} ${reason}: English texts. UNTRANSLATED: an empty value is a text not written yet; npm run coverage lists it, and no page shows the code in any language until every text here is written.`
     : `${protocol.protocol.name} ${code} ${reason}: texts in "${locale}". UNTRANSLATED: translate each from data/locales/${data.source.id}/protocols/${protocol.id}/codes/${code}.yaml; an empty value counts as missing (npm run coverage lists it), and pages that show ${code} are not built in this locale until every text is written.`;
   const lines = [comment(head), ''];
-  for (const field of Object.keys(codeTextsSchema.shape)) {
+  // Equivalent notes exist once the data declares equivalents (none yet).
+  for (const field of Object.keys(codeTextsSchema.shape).filter((f) => f !== 'equivalents')) {
     lines.push(describe(codeTextsSchema, field));
     // The English name is the registered reason phrase: the one text known already.
     lines.push(source && field === 'name' ? `${field}: ${stringify(reason).trim()}` : `${field}:`);

@@ -297,7 +297,7 @@ export function codePageView(index: SiteIndex, locale: LocaleData, protocol: Pro
   const path = codePath(locale.id, protocol.id, code);
   const place: Place = { path, locale, pathIn: (l) => (index.ready.get(`${l.id}/${protocol.id}`)?.has(code.code) ? codePath(l.id, protocol.id, code) : undefined) };
   const protocolName = m.format(`protocols.${protocol.id}.name`);
-  const title = m.format('codePage.title', { protocol: protocolName, code: codeText(code) });
+  const title = m.formatFor(protocol.id, 'codePage.title', { protocol: protocolName, code: codeText(code) });
   const description = m.formatFor(protocol.id, 'codePage.description', { protocol: protocolName, code: codeText(code) });
   const ready = protocol.codes.filter((c) => index.ready.get(`${locale.id}/${protocol.id}`)!.has(c.code));
   const others = ready.filter((c) => c !== code);

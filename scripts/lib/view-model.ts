@@ -106,7 +106,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     tokens: [],
     refs: [refView(protocol.protocol.classes.find((k) => k.id === c.classId)!.ref, m)],
   });
-  const classLabel = m.format('table.class');
+  const classLabel = m.formatFor(protocol.id, 'table.class');
   const sameClass = a.classId === b.classId;
   const sameDefinition = JSON.stringify(sortReferences(a.definedIn)) === JSON.stringify(sortReferences(b.definedIn));
   const differing = rows.filter((r) => r.differs);
@@ -124,11 +124,11 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
   const consequence = (row: FactRow, c: CodeEntry, f: ComparedFact) =>
     m.format(`${p}.dimensions.${row.dimension.id}.values.${f.value as string}.consequence`, { code: codeArg(c) });
   const decisiveText = decisive
-    ? m.format('article.decisive', { first: consequence(decisive, a, decisive.a), second: consequence(decisive, b, decisive.b) })
+    ? m.formatFor(protocol.id, 'article.decisive', { first: consequence(decisive, a, decisive.a), second: consequence(decisive, b, decisive.b) })
     : !sameClass
-      ? m.format('article.decisiveClass', classArgs)
+      ? m.formatFor(protocol.id, 'article.decisiveClass', classArgs)
       : fallbackRow
-        ? m.format('article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, p, fallbackRow, fallbackRow.a), bValue: valueText(m, p, fallbackRow, fallbackRow.b) })
+        ? m.formatFor(protocol.id, 'article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, p, fallbackRow, fallbackRow.a), bValue: valueText(m, p, fallbackRow, fallbackRow.b) })
         : m.formatFor(protocol.id, 'article.decisiveNone');
 
   const actionDim = protocol.protocol.dimensions.find((d) => d.action);
@@ -136,7 +136,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     const sendWhen = m.format(`${p}.codes.${c.code}.sendWhen`);
     const fact = actionDim && c.effectiveFacts[actionDim.id];
     const action = fact ? m.format(`${p}.dimensions.${actionDim.id}.values.${fact.value as string}.action`, { code: codeArg(c) }) : '';
-    return m.format('article.rule', { sendWhen, action });
+    return m.formatFor(protocol.id, 'article.rule', { sendWhen, action });
   };
 
   const titleArgs = (x: Pair) => pairTitleArgs(m, protocol.id, x);
@@ -169,7 +169,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     aliases: [`/${locale.id}/${protocol.id}/${pair.reverseSlug}/`],
     title: titleOf(pair),
     description: clipAtWord(override?.front.description ?? m.formatFor(protocol.id, 'article.description', titleArgs(pair)), locale.info.tag),
-    intro: override?.front.intro ?? m.format('article.intro', {
+    intro: override?.front.intro ?? m.formatFor(protocol.id, 'article.intro', {
       ...titleArgs(pair),
       sameClass: sameClass ? 'yes' : 'no',
       classResponses: m.format(`${p}.classes.${a.classId}.responses`),
@@ -182,12 +182,12 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
       rows: [
         ...(sameClass ? [] : [{ label: classLabel, a: classCell(a), b: classCell(b) }]),
         ...differing.map((r) => ({ label: rowLabel(m, p, r), a: cell(r, r.a), b: cell(r, r.b) })),
-        ...(sameDefinition ? [] : [{ label: m.format('table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) }]),
+        ...(sameDefinition ? [] : [{ label: m.formatFor(protocol.id, 'table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) }]),
       ],
       common: [
         ...(sameClass ? [{ label: classLabel, value: classCell(a) }] : []),
         ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, p, r), value: cell(r, r.a) })),
-        ...(sameDefinition ? [{ label: m.format('table.definedIn'), value: refsCell(a, m) }] : []),
+        ...(sameDefinition ? [{ label: m.formatFor(protocol.id, 'table.definedIn'), value: refsCell(a, m) }] : []),
       ],
       decisive: replaced.decisiveDifference ?? decisiveText,
     },
@@ -240,7 +240,7 @@ function pairTitleArgs(m: Messages, protocol: string, x: Pair) {
 
 /** A comparison's title in a locale: an editor's override title, else the generated one. Every page that names the pair uses it. */
 export function pairTitle(data: DataSet, locale: LocaleData, x: Pair): string {
-  return data.overrides.get(locale.id, x.protocol, x.a.code, x.b.code)?.front.title ?? locale.messages.format('article.title', pairTitleArgs(locale.messages, x.protocol, x));
+  return data.overrides.get(locale.id, x.protocol, x.a.code, x.b.code)?.front.title ?? locale.messages.formatFor(x.protocol, 'article.title', pairTitleArgs(locale.messages, x.protocol, x));
 }
 
 function rowLabel(m: Messages, p: string, row: FactRow): string {
@@ -261,7 +261,7 @@ function factCell(m: Messages, p: string, row: FactRow, fact: ComparedFact): Cel
 /** A fact's value as text inside a sentence: labels joined as a list, tokens verbatim, or "none". */
 function valueText(m: Messages, p: string, row: FactRow, fact: ComparedFact): string {
   const values = Array.isArray(fact.value) ? fact.value : [fact.value];
-  if (row.dimension.kind === 'tokens') return values.length ? m.list(values) : m.format('value.none');
+  if (row.dimension.kind === 'tokens') return values.length ? m.list(values) : m.formatFor(p.slice('protocols.'.length), 'value.none');
   return m.list(values.map((v) => m.format(`${p}.dimensions.${row.dimension.id}.values.${v}.label`)));
 }
 
@@ -302,7 +302,7 @@ function makeCodeView(m: Messages, p: string, c: CodeEntry, className: string, b
     deprecated: !c.deprecated
       ? ''
       : replacements.length
-        ? m.format('article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) })
-        : m.format('article.deprecatedNoReplacement', { code: `${c.code} ${c.reason}` }),
+        ? m.formatFor(p.slice('protocols.'.length), 'article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) })
+        : m.formatFor(p.slice('protocols.'.length), 'article.deprecatedNoReplacement', { code: `${c.code} ${c.reason}` }),
   };
 }
