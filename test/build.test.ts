@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { escapeMarkdownInline } from '../scripts/lib/escape.ts';
 import { hashContent } from '../scripts/lib/manifest.ts';
 import { build } from '../scripts/lib/pipeline.ts';
 import { fullBuild, type FullBuild } from './full-build.ts';
@@ -62,15 +63,18 @@ describe('full build of the bundled data', () => {
   });
 
   it('Markdown: every section, no glitch, no repeated word, front matter and links that resolve, French spacing', () => {
-    const headings: Record<string, string[]> = {
-      en: ['## What it means', '## When you see it', '## How to fix it', '## Key differences', '### The decisive difference', '## When to use which', '## Related comparisons', '## References'],
-      fr: ['## Signification', '## Principales différences', '### La différence décisive', '## Laquelle utiliser, et quand', '## Comparaisons associées', '## Références'],
-    };
+    // Every section heading, as each page's protocol words it (French DNS pages say "Lequel utiliser").
+    const headingKeys = ['### heading.whatItMeans', '### heading.whenYouSeeIt', '### heading.howToFix', '## heading.keyDifferences', '### heading.decisiveDifference', '## heading.whenToUse', '## heading.related', '## heading.references'];
+    const headings = new Map<string, string[]>();
     const failures: string[] = [];
     for (const path of articles('md', '.md')) {
       const text = site.read(path);
-      const locale = path.split('/')[1]!;
-      for (const h of headings[locale] ?? []) if (!text.includes(h)) failures.push(`${path}: no ${h}`);
+      const [, locale, protocol] = path.split('/') as [string, string, string];
+      if (!headings.has(`${locale}/${protocol}`)) {
+        const m = site.check.data!.locales.find((l) => l.id === locale)!.messages;
+        headings.set(`${locale}/${protocol}`, headingKeys.map((k) => `${k.split(' ')[0]} ${escapeMarkdownInline(m.formatFor(protocol, k.split(' ')[1]!))}\n`));
+      }
+      for (const h of headings.get(`${locale}/${protocol}`)!) if (!text.includes(h)) failures.push(`${path}: no ${h.trim()}`);
       const glitch = GLITCH.exec(text);
       if (glitch) failures.push(`${path}: ${glitch[0]}`);
       const { data, content } = matter(text);
