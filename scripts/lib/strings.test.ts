@@ -30,6 +30,12 @@ describe('Messages', () => {
     expect(new Messages('fr', new Map()).list(['a', 'b', 'c'])).toBe('a, b et c');
   });
 
+  it('spaces Thai list words from Latin text and code spans (latinSpacing)', () => {
+    const th = new Messages('th', new Map(), true);
+    expect(th.list(['`4.2.1`', '`4.7.1`', '`5.1.1`'])).toBe('`4.2.1` `4.7.1` และ `5.1.1`');
+    expect(th.list(['<code>A</code>', '<code>B</code>'])).toBe('<code>A</code> และ <code>B</code>');
+  });
+
   it('throws on a key it does not have', () => {
     expect(() => new Messages('en', new Map()).format('nope')).toThrow(/missing/);
   });

@@ -196,8 +196,9 @@ const SPACE_BETWEEN_CJK = new RegExp(`[${CJK}、。，：；？！）」』]\\s+
 
 /** Scripts written without spaces between words, where a list needs a space next to Latin text: CJK and Thai. */
 const SPACELESS = `${CJK}\\p{Script=Thai}`;
-const LATIN_END = /[A-Za-z0-9)]$/u;
-const LATIN_START = /^[A-Za-z0-9(]/u;
+// A code span (`4.2.1` in Markdown, <code>4.2.1</code> in HTML) counts as Latin text.
+const LATIN_END = /[A-Za-z0-9)`>]$/u;
+const LATIN_START = /^[A-Za-z0-9(`<]/u;
 const CJK_END = new RegExp(`[${SPACELESS}]$`, 'u');
 const CJK_START = new RegExp(`^[${SPACELESS}]`, 'u');
 
