@@ -31,7 +31,7 @@ import { checkShape } from './shape.ts';
 import { checkGlossary } from './glossary.ts';
 import { checkEquivalents, equivalentKey } from './equivalents.ts';
 import { validateOverrides, type Overrides } from './overrides.ts';
-import { addStrings, checkPlurals, checkTypography, Messages, placeholders, type StringTable } from './strings.ts';
+import { addStrings, checkPlurals, checkTypography, Messages, placeholders, type StringEntry, type StringTable } from './strings.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 export interface CodeEntry extends Code {
@@ -296,21 +296,25 @@ function validateSourceLocale(l: LoadedLocale, protocols: ProtocolData[], bag: D
         addStrings(strings, yf, `protocols.${pid}.codes.${name}`, bag, untranslated);
       }
     }
+    const declared = new Set<string>();
     for (const c of pd.codes) {
       const yf = files.codes.get(String(c.code));
       if (!yf) {
         bag.error(`${dir}/codes/${c.code}.yaml`, START, 'STRING_MISSING', `the source locale has no texts for code ${c.code}`);
         continue;
       }
-      const notes = new Set(c.equivalents.map((e) => equivalentKey(pid, c.code, e.protocol, e.code)));
-      // An equivalent naming no code is reported as such (EQUIVALENT_UNKNOWN), not as a missing note.
-      const valid = new Set(c.equivalents.filter((e) => e.protocol !== pid && protocols.some((q) => q.id === e.protocol && q.byCode.has(e.code))).map((e) => equivalentKey(pid, c.code, e.protocol, e.code)));
-      for (const key of valid) if (!strings.has(key) && !untranslated.has(key)) bag.error(yf.file, yf.pos(['equivalents']), 'STRING_MISSING', `"${key}": the equivalent ${key.split('.').pop()} needs a one-line note on how the two codes differ`);
-      for (const [key, entry] of strings) {
-        if (key.startsWith(`protocols.${pid}.codes.${c.code}.equivalents.`) && !notes.has(key)) {
-          bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}": ${c.file} declares no such equivalent`);
-        }
+      for (const e of c.equivalents) {
+        const key = equivalentKey(pid, c.code, e.protocol, e.code);
+        declared.add(key);
+        // An equivalent naming no code is reported as such (EQUIVALENT_UNKNOWN), not as a missing note.
+        const exists = e.protocol !== pid && protocols.some((q) => q.id === e.protocol && q.byCode.has(e.code));
+        if (exists && !strings.has(key) && !untranslated.has(key)) bag.error(yf.file, yf.pos(['equivalents']), 'STRING_MISSING', `"${key}": the equivalent ${e.protocol}-${e.code} needs a one-line note on how the two codes differ`);
       }
+    }
+    const note = new RegExp(`^protocols\\.${pid}\\.codes\\.(\\d+)\\.equivalents\\.`);
+    for (const [key, entry] of strings) {
+      const code = note.exec(key)?.[1];
+      if (code && !declared.has(key)) bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}": data/protocols/${pid}/codes/${code}.yaml declares no such equivalent`);
     }
   }
   for (const pd of protocols) {
@@ -333,12 +337,18 @@ function checkProtocolUi(strings: StringTable, bag: DiagnosticBag): void {
     const ui = strings.get(base);
     if (!ui || base.startsWith('protocols.')) {
       bag.error(entry.file, entry.pos, 'STRING_UNKNOWN_KEY', `"${key}" replaces the UI message "${base}", which ui.yaml does not have`);
-    } else if (entry.ast && ui.ast) {
-      const allowed = placeholders(ui.ast);
-      const extra = [...placeholders(entry.ast)].filter((x) => !allowed.has(x));
-      if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${base}" (${[...allowed].map((x) => `{${x}}`).join(', ') || 'none'})`);
+    } else {
+      checkUiPlaceholders(key, entry, base, ui, bag);
     }
   }
+}
+
+/** A protocol's wording of a UI message may use only the placeholders the UI message is given. */
+function checkUiPlaceholders(key: string, entry: StringEntry, base: string, ui: StringEntry, bag: DiagnosticBag): void {
+  if (!entry.ast || !ui.ast) return;
+  const allowed = placeholders(ui.ast);
+  const extra = [...placeholders(entry.ast)].filter((x) => !allowed.has(x));
+  if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${base}" (${[...allowed].map((x) => `{${x}}`).join(', ') || 'none'})`);
 }
 
 /** The source locale's protocol texts must name every class, dimension and value the protocol declares. */
@@ -395,9 +405,8 @@ function validateTranslation(l: LoadedLocale, source: LocaleData, protocols: Pro
     const base = own && protocols.some((p) => p.id === own[1]) ? source.strings.get(own[2]!) : undefined;
     if (!en && base) {
       // The locale's own wording of a UI message for one protocol, where English needs none (Spanish
-      // "ambos" for gRPC's masculine "códigos"): it may use only the UI message's placeholders.
-      const extra = entry.ast && base.ast ? [...placeholders(entry.ast)].filter((x) => !placeholders(base.ast!).has(x)) : [];
-      if (extra.length) bag.error(entry.file, entry.pos, 'ICU_PLACEHOLDERS', `"${key}": {${extra.join('}, {')}} is not a placeholder of the UI message "${own![2]}"`);
+      // "ambos" for gRPC's masculine "códigos").
+      checkUiPlaceholders(key, entry, own![2]!, base, bag);
       continue;
     }
     if (!en) {
