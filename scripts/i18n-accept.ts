@@ -23,6 +23,9 @@ void runCommand('i18n:accept', () => {
   if (bag.errors.length || !data) throw new DataError(bag.sorted());
   const locale = data.locales.find((l) => l.id === args.locale && l.id !== data.source.id);
   if (!locale) throw new UsageError(`"${args.locale}" is not a translated locale of this site`);
-  const n = recordSources(paths.root, data, locale, listOption(args.key));
+  const keys = listOption(args.key);
+  const unknown = keys?.filter((k) => !data.source.strings.has(k)) ?? [];
+  if (unknown.length) throw new UsageError(`no English string has the key ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  const n = recordSources(paths.root, data, locale, keys);
   if (!args.quiet) process.stdout.write(`i18n:accept: recorded the English of ${n} ${args.locale} strings\n`);
 });

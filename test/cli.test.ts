@@ -122,3 +122,14 @@ describe('validate and coverage', () => {
     }
   });
 });
+
+describe('i18n:accept', () => {
+  it('refuses, with exit code 2, a key that no English string has, and writes nothing', () => {
+    const state = join(project.root, 'data/locales/fr/translated-from.yaml');
+    const before = existsSync(state) ? snapshotDir(join(project.root, 'data/locales/fr')).get('translated-from.yaml') : undefined;
+    const r = run(project.root, 'i18n-accept', '--locale', 'fr', '--key', 'heading.nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no English string has the key "heading.nope"');
+    expect(existsSync(state) ? snapshotDir(join(project.root, 'data/locales/fr')).get('translated-from.yaml') : undefined).toBe(before);
+  });
+});

@@ -48,12 +48,13 @@ beforeAll(() => {
 
 /**
  * The prose paragraphs of a Markdown article: no headings, tables, lists or links; Markdown
- * escapes undone, so that reason phrases read as written ("will forward to <forward-path>").
+ * escapes and right-to-left isolates undone, so that reason phrases read as written
+ * ("will forward to <forward-path>").
  */
 function paragraphs(md: string): string[] {
   return matter(md)
     .content.split(/\n{2,}/)
-    .map((p) => p.trim().replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1'))
+    .map((p) => p.trim().replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1').replace(/[\u2068\u2069]/g, ''))
     .filter((p) => p && !/^(#|\||- |>)/.test(p));
 }
 

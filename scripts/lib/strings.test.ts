@@ -1,7 +1,7 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from './diagnostics.ts';
-import { checkPlurals, checkTypography, Messages, placeholders, requiredPluralCategories, type StringTable } from './strings.ts';
+import { checkPlurals, checkTypography, isolateLtrRuns, Messages, placeholders, requiredPluralCategories, type StringTable } from './strings.ts';
 
 const table = (entries: Record<string, string>): StringTable =>
   new Map(Object.entries(entries).map(([k, source]) => [k, { source, file: 'x.yaml', pos: { line: 1, col: 1 }, ast: parse(source) }]));
@@ -34,6 +34,16 @@ describe('Messages', () => {
     const th = new Messages('th', new Map(), true);
     expect(th.list(['`4.2.1`', '`4.7.1`', '`5.1.1`'])).toBe('`4.2.1` `4.7.1` และ `5.1.1`');
     expect(th.list(['<code>A</code>', '<code>B</code>'])).toBe('<code>A</code> และ <code>B</code>');
+  });
+
+  it('isolates each left-to-right run whole, with the punctuation and brackets inside reason phrases', () => {
+    const iso = (t: string) => isolateLtrRuns(t).replace(/\u2068/g, '[').replace(/\u2069/g, ']');
+    expect(iso('الرد 150 File status okay; about to open data connection هو')).toBe('الرد [150 File status okay; about to open data connection] هو');
+    expect(iso('الرد 227 Entering Passive Mode (h1,h2,h3,h4,p1,p2) هو')).toBe('الرد [227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)] هو');
+    expect(iso('الرد 257 "PATHNAME" created هو')).toBe('الرد [257 "PATHNAME" created] هو');
+    // A bracket or full stop the Arabic text opened stays outside the run.
+    expect(iso('(انظر RFC 3261 §21.4).')).toBe('(انظر [RFC 3261 §21.4]).');
+    expect(iso('قبل 180 Ringing، ثم')).toBe('قبل [180 Ringing]، ثم');
   });
 
   it('throws on a key it does not have', () => {

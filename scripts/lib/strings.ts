@@ -107,15 +107,37 @@ const MEMO_LIMIT = 4_000;
 
 const FSI = '\u2068';
 const PDI = '\u2069';
-/** A run of left-to-right text: Latin letters and digits, with the spaces and marks inside codes and tokens. */
-const LTR_RUN = /[A-Za-z0-9§](?:[A-Za-z0-9§ .,:/+_'’–-]*[A-Za-z0-9])?/g;
+/**
+ * A run of left-to-right text: Latin letters and digits, with the spaces and marks inside codes,
+ * reason phrases and tokens ("150 File status okay; about to open data connection",
+ * "227 Entering Passive Mode (h1,h2,h3,h4,p1,p2)", "257 "PATHNAME" created").
+ */
+const LTR_RUN = /[A-Za-z0-9§][A-Za-z0-9§ .,:;/+_'’–()<>"!?=&*-]*/g;
+const PAIRS: Record<string, string> = { ')': '(', '>': '<', '"': '"' };
+
+/** A run ends with a letter or digit, or with a bracket or quote it opened itself; the rest is the surrounding text's. */
+function trimRun(run: string): string {
+  let end = run.length;
+  while (end > 0) {
+    const c = run[end - 1]!;
+    if (/[A-Za-z0-9§]/.test(c)) break;
+    const open = PAIRS[c];
+    const inner = run.slice(0, end - 1);
+    if (open && (open === '"' ? (inner.split('"').length - 1) % 2 === 1 : inner.split(open).length > inner.split(c).length)) break;
+    end--;
+  }
+  return run.slice(0, end);
+}
 
 /**
  * Wraps every left-to-right run (a code with its reason phrase, a header field name, "RFC 3261
  * §21.4") in Unicode isolates, so that right-to-left text around it cannot reorder it.
  */
 export function isolateLtrRuns(text: string): string {
-  return text.replace(/[\u2068\u2069]/g, '').replace(LTR_RUN, (run) => `${FSI}${run}${PDI}`);
+  return text.replace(/[\u2068\u2069]/g, '').replace(LTR_RUN, (match) => {
+    const run = trimRun(match);
+    return `${FSI}${run}${PDI}${match.slice(run.length)}`;
+  });
 }
 
 /** Formats messages of one locale; compiled formatters are cached per key. */
