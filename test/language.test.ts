@@ -47,7 +47,8 @@ beforeAll(() => {
 });
 
 /**
- * The prose paragraphs of a Markdown article: no headings, tables, lists or links; Markdown
+ * The prose paragraphs of a Markdown article: no headings, tables, lists, links or names (a
+ * code's local name in italics, too short to tell a language by); Markdown
  * escapes and right-to-left isolates undone, so that reason phrases read as written
  * ("will forward to <forward-path>").
  */
@@ -55,7 +56,7 @@ function paragraphs(md: string): string[] {
   return matter(md)
     .content.split(/\n{2,}/)
     .map((p) => p.trim().replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1').replace(/[\u2068\u2069]/g, ''))
-    .filter((p) => p && !/^(#|\||- |>)/.test(p));
+    .filter((p) => p && !/^(#|\||- |>)/.test(p) && !/^\*[^*]+\*$/.test(p));
 }
 
 const ENGLISH_WORD = /\b(?:the|and|is|are|of|to|a|an|for|with|that|this|not|be|it|from|by|on|in|when|which)\b/i;
@@ -101,7 +102,8 @@ describe('language of translated pages', () => {
           expect(english.has(p), `${path}: identical to English: ${p}`).toBe(false);
           // Stored and printed in NFC, and no combining mark (Devanagari, Thai vowel signs) left without its base letter.
           expect(p === p.normalize('NFC') && !/(^|[\s\p{P}])\p{M}/u.test(p), `${path}: broken combining mark: ${p}`).toBe(true);
-          const text = p.replace(stopWords, ' ').replace(/[`*_\\]|\b[A-Z]{2,}\b|\d+/g, ' ');
+          // Quoted reply texts ("Proceed with negotiation") are protocol text, as in the check above.
+          const text = p.replace(stopWords, ' ').replace(/[「“"«][^」”"»]*[」”"»]/g, ' ').replace(/[`*_\\]|\b[A-Z]{2,}\b|\d+/g, ' ');
           // The page's language must score within 5% of the best (close languages such as Portuguese and
           // Spanish trade places on short paragraphs), and English must never score above it.
           const scores = francAll(text, { minLength: 40, only: CANDIDATES });
