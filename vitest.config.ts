@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import FullBuildLastSequencer from './test/sequencer.ts';
 
 export default defineConfig({
   resolve: {
@@ -13,6 +14,10 @@ export default defineConfig({
     include: ['scripts/**/*.test.ts', 'test/**/*.test.ts'],
     // One full build of the bundled data, shared by the tests that read it (test/full-build.ts).
     globalSetup: ['test/global-setup.ts'],
+    // Two test files at a time (the machine has two cores; vitest's default would be one), the
+    // files that need the full build last, while a child process builds it.
+    maxWorkers: 2,
+    sequence: { sequencer: FullBuildLastSequencer },
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },

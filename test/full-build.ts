@@ -1,7 +1,7 @@
 /**
- * The shared full build of the bundled data (every locale and format, --strict): built on
- * first use into the folder test/global-setup.ts provides, by whichever test worker asks
- * first (the others wait for it), then read lazily: file paths are listed once, contents
+ * The shared full build of the bundled data (every locale and format, --strict): built into
+ * the folder test/global-setup.ts provides, by a child process it starts for a whole run, or
+ * else on first use by whichever test worker asks first (the others wait for it), then read lazily: file paths are listed once, contents
  * are read when asked, so that no test holds the whole site in memory.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,38 +23,45 @@ export interface FullBuild {
 
 let cached: FullBuild | undefined;
 
+/**
+ * Builds the bundled data into `dir` unless another process holds the lock (the folder
+ * `building`); `npm test` starts it in a child process from test/global-setup.ts, so that
+ * the test files that do not need it run beside it.
+ */
+export function buildShared(dir: string): void {
+  const done = join(dir, 'done.json');
+  const failed = join(dir, 'failed.txt');
+  try {
+    mkdirSync(join(dir, 'building'));
+  } catch {
+    return; // another process builds it
+  }
+  const p = tempProject({ dataFrom: REPO, root: join(dir, 'project') });
+  const started = Date.now();
+  let result: ReturnType<typeof build>;
+  try {
+    // One thread: the other test files run beside this build on the same cores.
+    result = build(p, { strict: true, workers: 1 });
+  } catch (e) {
+    writeFileSync(failed, String(e instanceof Error ? e.message : e));
+    throw e;
+  }
+  writeFileSync(done, JSON.stringify({ root: p.root, outDir: p.outDir }));
+  process.stdout.write(`full build for the tests: ${result.pages} pages, ${result.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
 export function fullBuild(): FullBuild {
   if (cached) return cached;
   const dir = inject('fullBuildDir');
   const done = join(dir, 'done.json');
-  const lock = join(dir, 'building');
   const failed = join(dir, 'failed.txt');
-  if (!existsSync(done)) {
-    try {
-      mkdirSync(lock);
-    } catch {
-      // Another worker is building: wait for it.
-      const until = Date.now() + 600_000;
-      while (!existsSync(done)) {
-        if (existsSync(failed)) throw new Error(`the shared full build failed: ${readFileSync(failed, 'utf8')}`);
-        if (Date.now() > until) throw new Error('waited ten minutes for the shared full build');
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-      }
-    }
-    if (!existsSync(done)) {
-      const p = tempProject({ dataFrom: REPO, root: join(dir, 'project') });
-      const started = Date.now();
-      let result: ReturnType<typeof build>;
-      try {
-        // One thread: the other test files run beside this build on the same cores.
-        result = build(p, { strict: true, workers: 1 });
-      } catch (e) {
-        writeFileSync(failed, String(e instanceof Error ? e.message : e));
-        throw e;
-      }
-      writeFileSync(done, JSON.stringify({ root: p.root, outDir: p.outDir }));
-      process.stdout.write(`full build for the tests: ${result.pages} pages, ${result.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    }
+  if (!existsSync(done)) buildShared(dir);
+  // Another process builds it: wait.
+  const until = Date.now() + 900_000;
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error(`the shared full build failed: ${readFileSync(failed, 'utf8')}`);
+    if (Date.now() > until) throw new Error('waited fifteen minutes for the shared full build');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
   }
   const { root, outDir } = JSON.parse(readFileSync(done, 'utf8')) as { root: string; outDir: string };
   const paths: string[] = [];

@@ -37,7 +37,7 @@ describe('eleventy profile, built by Eleventy', () => {
     for (const locale of ex.locales) {
       const data = JSON.parse(readFileSync(join(ex.project.outDir, locale, `${locale}.11tydata.json`), 'utf8'));
       expect(data).toMatchObject({ locale, lang: ex.tags.get(locale), templateEngineOverride: 'md' });
-      for (const slug of ex.slugs.get(locale)!) expect(existsSync(join(site, locale, 'sip', slug, 'index.html')), `${locale}/${slug}`).toBe(true);
+      for (const page of ex.slugs.get(locale)!) expect(existsSync(join(site, locale, page, 'index.html')), `${locale}/${page}`).toBe(true);
     }
   });
 

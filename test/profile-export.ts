@@ -25,7 +25,7 @@ export interface ProfileExport {
   dirs: Map<string, string>;
   /** Pages per locale. */
   pagesPerLocale: Map<string, number>;
-  /** Locale → slugs it publishes. */
+  /** Locale → the pages it publishes, as "<protocol>/<slug>" (slugs repeat across protocols: 200-ok-vs-…). */
   slugs: Map<string, Set<string>>;
   sourceLocale: string;
 }
@@ -58,7 +58,7 @@ export function exportProfile(profile: string, maxLocales: number): ProfileExpor
   for (const p of index!.pages) {
     pagesPerLocale.set(p.locale.id, (pagesPerLocale.get(p.locale.id) ?? 0) + 1);
     if (!slugs.has(p.locale.id)) slugs.set(p.locale.id, new Set());
-    slugs.get(p.locale.id)!.add(p.pair.slug);
+    slugs.get(p.locale.id)!.add(`${p.protocol.id}/${p.pair.slug}`);
   }
   return { project, locales, allLocales, tags: new Map(data!.locales.map((l) => [l.id, l.info.tag])), dirs: new Map(data!.locales.map((l) => [l.id, l.info.dir])), pagesPerLocale, slugs, sourceLocale: data!.source.id };
 }
