@@ -31,9 +31,9 @@ beforeAll(() => {
 });
 
 // Repeats that are grammar, not glitches: German "die die" (which the), "Sie sie"; French "nous nous";
-// Turkish "birer birer" (one by one); Vietnamese reduplication and syllable words ("song song" parallel,
+// Turkish "birer birer" (one by one), "karakter karakter" (character by character); Vietnamese reduplication ("chung chung" vague) and syllable words ("song song" parallel,
 // "địa chỉ chỉ" address only, "thiết bị bị" the device is).
-const GRAMMATICAL_REPEATS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'sie', 'nous', 'vous', 'birer', 'song', 'chỉ', 'bị']);
+const GRAMMATICAL_REPEATS = new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'sie', 'nous', 'vous', 'birer', 'karakter', 'song', 'chỉ', 'bị', 'chung']);
 const BASE = 'https://codecompare.dev';
 const GLITCH = /\bundefined\b|\bNaN\b|\[object Object\]|\{\{|\}\}|\{[a-zA-Z]+\}/;
 const articles = (format: string, ext: string) => site.paths.filter((p) => p.startsWith(`${format}/`) && p.includes('-vs-') && p.endsWith(ext));
