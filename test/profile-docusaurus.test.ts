@@ -62,5 +62,5 @@ describe('docusaurus profile, parsed by @mdx-js/mdx', () => {
       for (const m of content.matchAll(/\]\(\.\/([^)]+\.md)\)/g)) expect(existsSync(join(ex.project.outDir, dirname(f.path), m[1]!)), `${f.path} → ${m[1]}`).toBe(true);
     }
     log(`docusaurus: ${files.length} files parsed as MDX in ${seconds(started)}`);
-  });
+  }, HOOK_TIMEOUT * 2); // every locale: 64,305 files took 592 s
 });

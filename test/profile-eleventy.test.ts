@@ -25,7 +25,8 @@ beforeAll(() => {
   site = join(ex.project.root, '_site');
   const cli = join(REPO, 'node_modules/@11ty/eleventy/cmd.cjs');
   // Run inside the export (Eleventy reads .gitignore and .eleventyignore from its working folder).
-  const out = runTool('eleventy', process.execPath, [cli, '--input=.', `--output=${site}`], ex.project.outDir);
+  // Node's default 4 GB heap is not enough for Eleventy on every locale (64,305 pages ran out of memory).
+  const out = runTool('eleventy', process.execPath, ['--max-old-space-size=12288', cli, '--input=.', `--output=${site}`], ex.project.outDir);
   log(`eleventy: ${out.trim().split('\n').pop()}`);
   pages = listFiles(site).filter((p) => p.endsWith('/index.html'));
 }, HOOK_TIMEOUT);
