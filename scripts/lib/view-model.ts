@@ -99,7 +99,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
   const className = (c: CodeEntry) => m.format(`${p}.classes.${c.classId}.name`);
 
   const rows = compareFacts(protocol.protocol, a, b);
-  const cell = (row: FactRow, fact: ComparedFact): CellView => factCell(m, p, row, fact);
+  const cell = (row: FactRow, fact: ComparedFact): CellView => factCell(m, protocol.id, row, fact);
   const classCell = (c: CodeEntry): CellView => ({
     hasValue: true,
     text: className(c),
@@ -128,7 +128,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     : !sameClass
       ? m.formatFor(protocol.id, 'article.decisiveClass', classArgs)
       : fallbackRow
-        ? m.formatFor(protocol.id, 'article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, p, fallbackRow, fallbackRow.a), bValue: valueText(m, p, fallbackRow, fallbackRow.b) })
+        ? m.formatFor(protocol.id, 'article.decisiveFact', { topic, a: codeArg(a), b: codeArg(b), aValue: valueText(m, protocol.id, fallbackRow, fallbackRow.a), bValue: valueText(m, protocol.id, fallbackRow, fallbackRow.b) })
         : m.formatFor(protocol.id, 'article.decisiveNone');
 
   const actionDim = protocol.protocol.dimensions.find((d) => d.action);
@@ -145,7 +145,7 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
   const replaced = override?.front.sections ?? {};
   const titleOf = (x: Pair) => pairTitle(data, locale, x);
   const codeViewOf = (c: CodeEntry): CodeView => {
-    const view = codeView(m, p, c, className(c), protocol.byCode);
+    const view = codeView(m, protocol.id, c, className(c), protocol.byCode);
     const k = String(c.code);
     const own = { description: replaced.whatItMeans?.[k], whenYouSeeIt: replaced.whenYouSeeIt?.[k], howToFix: replaced.howToFix?.[k] };
     return own.description || own.whenYouSeeIt || own.howToFix
@@ -181,12 +181,12 @@ export function buildArticle(index: SiteIndex, page: Page): ArticleView {
     differences: {
       rows: [
         ...(sameClass ? [] : [{ label: classLabel, a: classCell(a), b: classCell(b) }]),
-        ...differing.map((r) => ({ label: rowLabel(m, p, r), a: cell(r, r.a), b: cell(r, r.b) })),
+        ...differing.map((r) => ({ label: rowLabel(m, protocol.id, r), a: cell(r, r.a), b: cell(r, r.b) })),
         ...(sameDefinition ? [] : [{ label: m.formatFor(protocol.id, 'table.definedIn'), a: refsCell(a, m), b: refsCell(b, m) }]),
       ],
       common: [
         ...(sameClass ? [{ label: classLabel, value: classCell(a) }] : []),
-        ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, p, r), value: cell(r, r.a) })),
+        ...rows.filter((r) => !r.differs).map((r) => ({ label: rowLabel(m, protocol.id, r), value: cell(r, r.a) })),
         ...(sameDefinition ? [{ label: m.formatFor(protocol.id, 'table.definedIn'), value: refsCell(a, m) }] : []),
       ],
       decisive: replaced.decisiveDifference ?? decisiveText,
@@ -243,7 +243,8 @@ export function pairTitle(data: DataSet, locale: LocaleData, x: Pair): string {
   return data.overrides.get(locale.id, x.protocol, x.a.code, x.b.code)?.front.title ?? locale.messages.formatFor(x.protocol, 'article.title', pairTitleArgs(locale.messages, x.protocol, x));
 }
 
-function rowLabel(m: Messages, p: string, row: FactRow): string {
+function rowLabel(m: Messages, protocol: string, row: FactRow): string {
+  const p = `protocols.${protocol}`;
   return m.format(`${p}.dimensions.${row.dimension.id}.label`);
 }
 
@@ -251,17 +252,18 @@ function refView(ref: Fact['ref'], m: Messages): ReferenceView {
   return { label: referenceShort(ref, m), url: referenceUrl(ref) };
 }
 
-function factCell(m: Messages, p: string, row: FactRow, fact: ComparedFact): CellView {
+function factCell(m: Messages, protocol: string, row: FactRow, fact: ComparedFact): CellView {
   const refs = fact.ref ? [refView(fact.ref, m)] : [];
   const values = Array.isArray(fact.value) ? fact.value : [fact.value];
   if (row.dimension.kind === 'tokens' && values.length) return { hasValue: true, text: '', tokens: [...values], refs };
-  return { hasValue: true, text: capitalize(valueText(m, p, row, fact), m.tag), tokens: [], refs };
+  return { hasValue: true, text: capitalize(valueText(m, protocol, row, fact), m.tag), tokens: [], refs };
 }
 
 /** A fact's value as text inside a sentence: labels joined as a list, tokens verbatim, or "none". */
-function valueText(m: Messages, p: string, row: FactRow, fact: ComparedFact): string {
+function valueText(m: Messages, protocol: string, row: FactRow, fact: ComparedFact): string {
+  const p = `protocols.${protocol}`;
   const values = Array.isArray(fact.value) ? fact.value : [fact.value];
-  if (row.dimension.kind === 'tokens') return values.length ? m.list(values) : m.formatFor(p.slice('protocols.'.length), 'value.none');
+  if (row.dimension.kind === 'tokens') return values.length ? m.list(values) : m.formatFor(protocol, 'value.none');
   return m.list(values.map((v) => m.format(`${p}.dimensions.${row.dimension.id}.values.${v}.label`)));
 }
 
@@ -278,15 +280,16 @@ function refsCell(c: CodeEntry, m: Messages): CellView {
 /** A code's part of a page is the same on every page of the locale that shows it: computed once. */
 const codeViews = new WeakMap<Messages, Map<CodeEntry, CodeView>>();
 
-function codeView(m: Messages, p: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
+function codeView(m: Messages, protocol: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
   let views = codeViews.get(m);
   if (!views) codeViews.set(m, (views = new Map()));
   let view = views.get(c);
-  if (!view) views.set(c, (view = makeCodeView(m, p, c, className, byCode)));
+  if (!view) views.set(c, (view = makeCodeView(m, protocol, c, className, byCode)));
   return view;
 }
 
-function makeCodeView(m: Messages, p: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
+function makeCodeView(m: Messages, protocol: string, c: CodeEntry, className: string, byCode: Map<number, CodeEntry>): CodeView {
+  const p = `protocols.${protocol}`;
   const k = `${p}.codes.${c.code}`;
   const replacements = c.replacedBy.map((r) => `${r} ${byCode.get(r)?.reason ?? ''}`.trim());
   return {
@@ -302,7 +305,7 @@ function makeCodeView(m: Messages, p: string, c: CodeEntry, className: string, b
     deprecated: !c.deprecated
       ? ''
       : replacements.length
-        ? m.formatFor(p.slice('protocols.'.length), 'article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) })
-        : m.formatFor(p.slice('protocols.'.length), 'article.deprecatedNoReplacement', { code: `${c.code} ${c.reason}` }),
+        ? m.formatFor(protocol, 'article.deprecated', { code: `${c.code} ${c.reason}`, replacements: m.list(replacements) })
+        : m.formatFor(protocol, 'article.deprecatedNoReplacement', { code: `${c.code} ${c.reason}` }),
   };
 }
