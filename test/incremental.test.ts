@@ -85,11 +85,28 @@ describe('incremental builds', () => {
     writeFileSync(ui, readFileSync(ui, 'utf8').replace('keyDifferences: "Principales différences"', 'keyDifferences: "Différences principales"'));
     const second = build(p);
     // Only French pages are rendered again; the heading is read by the templates, so
-    // French Markdown and HTML change while French JSON keeps its bytes.
+    // French Markdown and HTML change while French JSON keeps its bytes. The French site
+    // pages (home, protocol, code pages) print French messages too: rendered, unchanged.
     const frPages = first.pages / 2;
-    expect(second.rendered).toBe(frPages * 3);
+    const frSitePages = [...snapshotDir(p.outDir).keys()].filter((f) => f.startsWith('html/fr/')).length - frPages;
+    expect(frSitePages).toBeGreaterThan(0);
+    expect(second.rendered).toBe(frPages * 3 + frSitePages);
     expect(second.write.written).toHaveLength(frPages * 2);
     expect(second.write.written.every((f) => f.split('/')[1] === 'fr' && !f.startsWith('json/'))).toBe(true);
+  });
+
+  it('after a change to a heading the code pages print, rewrites them as a fresh build would', () => {
+    const p = project();
+    build(p);
+    const fresh = project();
+    for (const root of [p.root, fresh.root]) {
+      const ui = join(root, 'data/locales/fr/ui.yaml');
+      writeFileSync(ui, readFileSync(ui, 'utf8').replace('whatItMeans: "Signification"', 'whatItMeans: "Ce que signifie le code"'));
+    }
+    const result = build(p);
+    build(fresh);
+    expect(snapshotDir(p.outDir)).toEqual(snapshotDir(fresh.outDir));
+    expect(result.write.written.some((f) => /^html\/fr\/sip\/\d+-[^/]*\/index\.html$/.test(f) && !f.includes('-vs-'))).toBe(true);
   });
 
   it('after edits to code data and texts, ends with exactly what a fresh build gives', () => {

@@ -12,6 +12,7 @@ import { netlifyRedirects, nginxRedirectMap, redirectPairs, robotsTxt, SITEMAP_L
 import { PageSignatures } from './signature.ts';
 import { codePageView, homeView, htmlArticle, protocolView, redirectView, rootView, sitemapEntries } from './site-views.ts';
 import type { PageTemplate } from './templates.ts';
+import type { LocaleData } from './validate.ts';
 import { buildArticle, pairTitle, type ArticleView } from './view-model.ts';
 
 export interface PlannedFile {
@@ -114,9 +115,16 @@ function eager(path: string, content: string): PlannedFile {
 /** The HTML site around the comparisons. Their views are small: each is built to hash it. */
 function* planSite(index: SiteIndex, templates: Renderers, filter: BuildFilter, pages: Page[]): Generator<PlannedFile> {
   const { data } = index;
+  // The templates print the locale's messages ({{t}}) besides the view: a changed heading re-renders the page.
+  const stringsOf = new Map<LocaleData, string>();
+  const stringsHash = (locale: LocaleData) => {
+    let h = stringsOf.get(locale);
+    if (h === undefined) stringsOf.set(locale, (h = tableHash(locale)));
+    return h;
+  };
   const page = (path: string, template: PageTemplate, view: object, locale = data.source): PlannedFile => ({
     path,
-    input: sha256(`${GENERATOR_VERSION}\nhtml\n${templates.html!.hash(template)}\n${JSON.stringify(view)}`),
+    input: sha256(`${GENERATOR_VERSION}\nhtml\n${templates.html!.hash(template)}\n${stringsHash(locale)}\n${JSON.stringify(view)}`),
     render: () => renderHtmlPage(template, view, locale.messages, templates),
   });
   const wanted = (l: string) => !filter.locales || filter.locales.includes(l);
@@ -170,6 +178,12 @@ export function inScope(filter: BuildFilter, path: string): boolean {
   if (filter.locales && !filter.locales.includes(locale)) return false;
   if (!rest.length) return true;
   return !filter.protocols || filter.protocols.includes(protocol);
+}
+
+/** Hash of every string of a locale's table. */
+function tableHash(locale: LocaleData): string {
+  const lines = [...locale.strings].map(([k, e]) => `${k}=${e.source}`);
+  return sha256(lines.sort().join('\n'));
 }
 
 /** Reverse-order URL paths → canonical URL paths, for every published page. */
