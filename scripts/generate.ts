@@ -21,8 +21,9 @@ Builds every comparison article from data/ and templates/ into out/.
   --out DIR         output folder (default: out, or out/<profile>)
   --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
                     to the canonical page (for static hosts without redirects)
-  --workers N       render threads (default: 1, in-process;
-                    builds with fewer than 500 files to render stay in-process)
+  --workers N       threads that render, this one included (default: one per CPU,
+                    at most 4; 1 renders in-process; builds with fewer than 500 files
+                    to render stay in-process)
   --shard I/N       build only the I-th of N deterministic parts of the files, with
                     their own manifest (combine the parts with npm run merge)
   --strict          missing translations are errors, not warnings

@@ -5,7 +5,7 @@
  * A small synthetic project (12 codes, 2 locales: 132 pages) keeps this quick.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +17,14 @@ import { BAD } from './bad-fixtures.ts';
 import { REPO, snapshotDir } from './project.ts';
 
 let root: string;
+let locales: string[];
 let reference: Map<string, string>;
 const pool: BuildOptions = { workers: 2, workerThreshold: 0, waitForWorkers: true };
 const paths = (out: string) => defaultPaths(root, out);
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'codecompare-parallel-'));
-  writeSyntheticProject(REPO, root, 12, 2);
+  locales = writeSyntheticProject(REPO, root, 12, 2);
   build(paths('one'), { workers: 1 });
   reference = snapshotDir(join(root, 'one'));
 });
@@ -38,6 +39,25 @@ describe('worker pool', () => {
     expect(snapshotDir(join(root, 'two'))).toEqual(reference);
     // A rerun on the pool's output keeps everything.
     expect(build(paths('two'), pool).write.written).toEqual([]);
+  });
+
+  it('rebuilds on the pool as in-process: changed bytes written by the workers, the same bytes kept', () => {
+    const ui = join(root, `data/locales/${locales[1]}/ui.yaml`);
+    const before = readFileSync(ui, 'utf8');
+    build(paths('inc'), pool);
+    try {
+      writeFileSync(ui, before.replace(/^(\s*whatItMeans: .*?)("?)$/m, '$1 ·$2'));
+      const r = build(paths('inc'), pool);
+      build(paths('inc-ref'), { workers: 1 });
+      expect(snapshotDir(join(root, 'inc'))).toEqual(snapshotDir(join(root, 'inc-ref')));
+      // The locale's JSON files were rendered again (by the workers) and kept: the heading is not in them.
+      expect(r.renderedByWorkers).toBeGreaterThan(0);
+      expect(r.write.written.length).toBeGreaterThan(0);
+      expect(r.write.written.every((f) => f.split('/')[1] === locales[1] && !f.startsWith('json/'))).toBe(true);
+      expect(r.rendered).toBeGreaterThan(r.write.written.length);
+    } finally {
+      writeFileSync(ui, before);
+    }
   });
 
   it('stays in-process for a small build', () => {
@@ -62,6 +82,10 @@ describe('worker pool', () => {
       expect(inProcess.join('\n')).toMatch(/^templates\/html\/partials\/cell\.hbs:1:12 TEMPLATE_RENDER /m);
       expect(errorsOf(pool)).toEqual(inProcess);
       expect(snapshotDir(join(root, 'one'))).toEqual(reference);
+      // A first build into an empty folder: the workers wrote the Markdown and JSON to temporary
+      // files before the HTML failed; none is left behind.
+      expect(() => build(paths('fresh'), pool)).toThrow(DataError);
+      expect([...snapshotDir(join(root, 'fresh')).keys()]).toEqual([]);
     } finally {
       cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
     }

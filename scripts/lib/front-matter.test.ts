@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { withFrontMatter } from './front-matter.ts';
+import { stringify } from 'yaml';
+import { withFrontMatter, yamlMapping } from './front-matter.ts';
 
 /** Titles that break front matter written by concatenation. */
 const HOSTILE = ['SIP 180 Ringing: "quoted" # not a comment', '- starts like a list item', '#hash first', 'a: b', '"fully quoted"', "it's", '---', '+++', 'line\nbreak', ' padded ', '{flow: map}', '[flow, seq]', '*alias', '&anchor', '!tag', '@at', '`tick`', '%percent', 'yes', 'null', '0123', '1e3', 'trailing\\'];
@@ -18,4 +19,15 @@ describe('front matter', () => {
       }
     });
   }
+
+  it('writes a mapping pair by pair exactly as the library writes it whole, and reuses repeated pairs', () => {
+    const alternates = Object.fromEntries(['en', 'fr', 'ja'].map((l) => [l, `https://example.org/${l}/sip/180-ringing-vs-401-unauthorized/`]));
+    for (const title of HOSTILE) {
+      const data = { title, description: `${title} ${title}`, lang: 'fr', codes: [180, 401], empty: [], none: {}, skipped: undefined, nested: { a: [{ b: title }] }, alternates, aliases: [`/${title}/`] };
+      // Twice: the second time the repeated pairs come from the cache.
+      expect(yamlMapping(data)).toBe(stringify(data, { lineWidth: 0 }));
+      expect(yamlMapping(data)).toBe(stringify(data, { lineWidth: 0 }));
+    }
+    for (const other of [{}, { only: undefined }, [1, 2], 'text', 3, null]) expect(yamlMapping(other)).toBe(stringify(other, { lineWidth: 0 }));
+  });
 });

@@ -1,6 +1,7 @@
 /** The one hash of the project: SHA-256 in hex, for content, inputs and signatures. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** One-shot (no Hash object per call); bytes are hashed as they are, text as UTF-8. */
+export function sha256(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex');
 }

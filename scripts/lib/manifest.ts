@@ -26,7 +26,7 @@ export interface Manifest {
   shard?: ShardInfo;
 }
 
-export function hashContent(content: string): string {
+export function hashContent(content: string | Uint8Array): string {
   return sha256(content);
 }
 

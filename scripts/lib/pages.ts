@@ -79,9 +79,16 @@ export function pageUrl(data: DataSet, locale: string, protocol: string, slug: s
   return data.site.baseUrl + pagePath(locale, protocol, slug);
 }
 
+/** Publishing locales of each pair, per index: every page of a pair (one per locale, and each of its formats) asks. */
+const publishing = new WeakMap<SiteIndex, Map<Pair, LocaleData[]>>();
+
 /** The locales that publish a page's pair, in site order (its alternates). */
 export function publishingLocales(index: SiteIndex, page: Page): LocaleData[] {
-  return index.data.locales.filter((l) => index.has(l.id, page.protocol.id, page.pair.slug));
+  let byPair = publishing.get(index);
+  if (!byPair) publishing.set(index, (byPair = new Map()));
+  let locales = byPair.get(page.pair);
+  if (!locales) byPair.set(page.pair, (locales = index.data.locales.filter((l) => index.has(l.id, page.protocol.id, page.pair.slug))));
+  return locales;
 }
 
 /** Related comparisons are read by the page signature and the view model: computed once per page. */

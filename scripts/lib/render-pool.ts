@@ -6,9 +6,11 @@
  *
  * Each worker loads and checks the project itself, once, and refuses to work (the main
  * thread then renders alone) unless what it loaded has the same fingerprint as what the
- * main thread planned from. A worker renders comparisons — page and formats in, bytes
- * and their SHA-256 out — and never writes: the main thread keeps the writer and the
- * manifest, so the output is the same bytes, in the same order, as a one-thread build.
+ * main thread planned from. A worker renders comparisons — page and formats in — and
+ * writes each file's new bytes to the temporary file the main thread's writer reserved
+ * for it (writer.ts `reserve`), answering with their SHA-256 only: the bytes never cross
+ * threads. The main thread keeps the manifest and the commit (renaming temporaries over
+ * their targets), so the output is the same bytes as a one-thread build.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { sha256 } from './hash.ts';
@@ -33,6 +35,10 @@ export interface TaskItem {
   formats: OutputFormat[];
   /** The expected output paths, checked by the worker. */
   paths: string[];
+  /** Where to write each file's bytes (the writer's temporary file), when they differ from `previous`. */
+  temps: string[];
+  /** Each file's content hash in the previous manifest, or null: the same bytes are not written again. */
+  previous: (string | null)[];
 }
 
 /** A render error, as the main thread reports it (pipeline.ts reportRenderError). */
@@ -42,7 +48,12 @@ export interface RenderFailure {
   message: string;
 }
 
-export type FileResult = { content: string; hash: string } | { error: RenderFailure };
+/**
+ * A file rendered by a worker: written to its temporary file, or the same bytes as before
+ * (nothing written), or — when the worker could not write — its content, which the main
+ * thread writes (and reports the I/O error of) itself.
+ */
+export type FileResult = { written: true; hash: string } | { same: true; hash: string } | { content: string; hash: string } | { error: RenderFailure };
 
 export type WorkerMessage = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'done'; id: number; results: FileResult[][] };
 

@@ -17,10 +17,20 @@ export interface QueuedFile extends PlannedFile {
   format?: OutputFormat;
 }
 
-export type Outcome = { kind: 'kept' } | { kind: 'content'; content: string; hash?: string } | { kind: 'error'; failure: RenderFailure };
+/**
+ * What became of a file: kept without rendering; rendered here (its content); written by a
+ * worker to its temporary file, or found by a worker to have the same bytes as before (its
+ * hash); or a render error.
+ */
+export type Outcome =
+  | { kind: 'kept' }
+  | { kind: 'content'; content: string; hash?: string }
+  | { kind: 'written'; hash: string }
+  | { kind: 'same'; hash: string }
+  | { kind: 'error'; failure: RenderFailure };
 
 export interface RenderQueueOptions {
-  /** Worker threads to use (1: render in-process only). */
+  /** Threads that render, the main one included (1: in-process only; N: N − 1 worker threads). */
   workers: number;
   /** Renders before the pool is worth starting. */
   threshold: number;
@@ -29,6 +39,8 @@ export interface RenderQueueOptions {
   startPool: (size: number) => RenderPool;
   /** Position of a page in SiteIndex.pages. */
   pageIndex: (page: Page) => number;
+  /** Where a worker writes a file's bytes, and the content hash it had (writer.ts `reserve`). */
+  reserve: (path: string) => { temp: string; previous: string | null };
   /** Never render a batch on the main thread while a worker lives (for tests: makes the workers do the work). */
   waitForWorkers?: boolean;
   /** Called once per file, in plan order. */
@@ -40,9 +52,9 @@ interface Slot {
   outcome?: Outcome;
 }
 
-/** Pages per batch, and batches queued per worker. */
+/** Pages per batch, and batches queued per worker (enough that a worker is never idle while the main thread renders a batch itself). */
 const BATCH_PAGES = 8;
-const DEPTH = 2;
+const DEPTH = 4;
 /** Files waiting behind an unfinished one before the main thread waits for the workers. */
 const MAX_WAITING = 20_000;
 
@@ -68,7 +80,7 @@ export class RenderQueue {
   render(file: QueuedFile): void {
     this.renders++;
     const { workers, threshold } = this.options;
-    if (!this.pool && workers > 1 && this.renders >= threshold && this.options.remaining() >= threshold) this.pool = this.options.startPool(workers);
+    if (!this.pool && workers > 1 && this.renders >= threshold && this.options.remaining() >= threshold) this.pool = this.options.startPool(workers - 1);
     if (this.pool?.alive && file.page && file.format) {
       this.toBatch(file);
     } else {
@@ -114,16 +126,19 @@ export class RenderQueue {
 
   private toBatch(file: QueuedFile): void {
     const page = this.options.pageIndex(file.page!);
+    const { temp, previous } = this.options.reserve(file.path);
     const last = this.batch?.items.at(-1);
     if (last && last.page === page) {
       last.formats.push(file.format!);
       last.paths.push(file.path);
+      last.temps.push(temp);
+      last.previous.push(previous);
       this.batch!.slots.at(-1)!.push(this.push(file, undefined));
       return;
     }
     if (this.batch && this.batch.items.length >= BATCH_PAGES) this.flush();
     this.batch ??= { items: [], slots: [] };
-    this.batch.items.push({ page, formats: [file.format!], paths: [file.path] });
+    this.batch.items.push({ page, formats: [file.format!], paths: [file.path], temps: [temp], previous: [previous] });
     this.batch.slots.push([this.push(file, undefined)]);
   }
 
@@ -190,5 +205,8 @@ function renderHere(file: QueuedFile): Outcome {
 }
 
 function fromWorker(result: FileResult): Outcome {
-  return 'error' in result ? { kind: 'error', failure: result.error } : { kind: 'content', content: result.content, hash: result.hash };
+  if ('error' in result) return { kind: 'error', failure: result.error };
+  if ('written' in result) return { kind: 'written', hash: result.hash };
+  if ('same' in result) return { kind: 'same', hash: result.hash };
+  return { kind: 'content', content: result.content, hash: result.hash };
 }

@@ -1,8 +1,11 @@
 /**
  * A render worker thread (started by render-pool.ts through render-worker.mjs): loads and
  * checks the project once, then renders the comparisons it is sent with the same code as
- * the main thread (plan.ts renderPageFile) and answers with their bytes and hashes.
+ * the main thread (plan.ts renderPageFile), writes their bytes to the temporary files the
+ * main thread reserved, and answers with their hashes.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { hashContent } from './manifest.ts';
 import { checkProject } from './pipeline.ts';
@@ -39,11 +42,21 @@ try {
         const viewOf = () => (view ??= buildArticle(index, page));
         return item.formats.map((format, k) => {
           if (outputPath(format, page.locale.id, page.protocol.id, page.pair.slug) !== item.paths[k]) throw new Error(`page ${item.page} is not ${item.paths[k]}`);
+          let content: string;
           try {
-            const content = renderPageFile(index, check.templates, page, format, viewOf);
-            return { content, hash: hashContent(content) };
+            content = renderPageFile(index, check.templates, page, format, viewOf);
           } catch (e) {
             return { error: renderFailure(e, page.locale.id) };
+          }
+          const hash = hashContent(content);
+          if (hash === item.previous[k]) return { same: true, hash };
+          try {
+            mkdirSync(dirname(item.temps[k]!), { recursive: true });
+            writeFileSync(item.temps[k]!, content);
+            return { written: true, hash };
+          } catch {
+            // The main thread writes it, and reports the error as a one-thread build would.
+            return { content, hash };
           }
         });
       });

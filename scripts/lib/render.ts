@@ -2,7 +2,7 @@
  * Stage 5 — render: a view into the bytes of each output format.
  * Markdown gets YAML front matter written by the `yaml` library; JSON is the view itself.
  */
-import { stringify } from 'yaml';
+import { yamlMapping } from './front-matter.ts';
 import type { OutputFormat } from './schema.ts';
 import type { Messages } from './strings.ts';
 import type { CompiledTemplates, PageTemplate } from './templates.ts';
@@ -16,7 +16,7 @@ export function renderArticle(format: OutputFormat, view: ArticleView, messages:
     case 'json':
       return `${JSON.stringify(view, null, 2)}\n`;
     case 'md':
-      return `---\n${stringify(frontMatter(view), { lineWidth: 0 })}---\n\n${templates.md!.render('article', view, messages)}`;
+      return `---\n${yamlMapping(frontMatter(view))}---\n\n${templates.md!.render('article', view, messages)}`;
     case 'html':
       return templates.html!.render('article', htmlView ? htmlView() : view, messages);
   }

@@ -16,13 +16,34 @@ export const DESCRIPTION_LIMIT = 160;
  * fits is returned as it is.
  */
 export function clipAtWord(text: string, tag: string, limit = DESCRIPTION_LIMIT): string {
-  if ([...text].length <= limit) return text;
+  if (codePoints(text) <= limit) return text;
   let out = '';
-  for (const { segment } of new Intl.Segmenter(tag, { granularity: 'word' }).segment(text)) {
-    if ([...out].length + [...segment].length > limit - 1) break;
+  let length = 0;
+  for (const { segment } of wordSegmenter(tag).segment(text)) {
+    const n = codePoints(segment);
+    if (length + n > limit - 1) break;
     out += segment;
+    length += n;
   }
   return `${out.replace(/[\s\p{P}\u2068\u2069]+$/u, '')}…`;
+}
+
+/** Characters as the limit counts them (code points, not UTF-16 units). */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** One word segmenter per language tag: building one costs more than clipping a description. */
+const segmenters = new Map<string, Intl.Segmenter>();
+function wordSegmenter(tag: string): Intl.Segmenter {
+  let s = segmenters.get(tag);
+  if (!s) segmenters.set(tag, (s = new Intl.Segmenter(tag, { granularity: 'word' })));
+  return s;
 }
 
 /** Open Graph wants language_TERRITORY: the likely region of the tag ("fr" → "fr_FR", "zh-Hans" → "zh_CN"). */

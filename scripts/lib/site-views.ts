@@ -63,7 +63,6 @@ interface Place {
 function chrome(index: SiteIndex, place: Place, title: string, description: string, trail: Crumb[], schemaType: string, protocols: ProtocolData[]): Chrome {
   const { data } = index;
   const { locale, path } = place;
-  const m = locale.messages;
   const abs = (p: string) => data.site.baseUrl + p;
   const alternates = data.locales.flatMap((l) => {
     const p = place.pathIn(l);
@@ -72,7 +71,6 @@ function chrome(index: SiteIndex, place: Place, title: string, description: stri
   const sourcePath = place.pathIn(data.source);
   const clipped = clipAtWord(description, locale.info.tag);
   const canonical = abs(path);
-  const date = (iso: string) => new Intl.DateTimeFormat(locale.info.intl ?? locale.info.tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return {
     lang: locale.info.tag,
     dir: locale.info.dir,
@@ -104,14 +102,33 @@ function chrome(index: SiteIndex, place: Place, title: string, description: stri
       },
       breadcrumbList(trail),
     ]),
-    footer: {
-      registries: protocols
-        .filter((p) => p.registry)
-        .map((p) => ({ text: m.formatFor(p.id, 'page.registry', { protocol: m.format(`protocols.${p.id}.name`), date: date(p.registry!.updated) }), href: p.registry!.source })),
-      licence: data.site.licence ? { text: m.format('page.licence', { licence: data.site.licence.name }), href: data.site.licence.url } : undefined,
-      facts: m.format('page.footer'),
-    },
+    footer: footerOf(index, locale, protocols),
   };
+}
+
+type Footer = Chrome['footer'];
+
+/** Footers by locale and protocols shown: the same for every page of a locale and protocol. */
+const footers = new WeakMap<SiteIndex, Map<string, Footer>>();
+
+function footerOf(index: SiteIndex, locale: LocaleData, protocols: ProtocolData[]): Footer {
+  let byKey = footers.get(index);
+  if (!byKey) footers.set(index, (byKey = new Map()));
+  const key = `${locale.id}\n${protocols.map((p) => p.id).join(',')}`;
+  let footer = byKey.get(key);
+  if (footer) return footer;
+  const { data } = index;
+  const m = locale.messages;
+  const dates = new Intl.DateTimeFormat(locale.info.intl ?? locale.info.tag, { dateStyle: 'long', timeZone: 'UTC' });
+  footer = {
+    registries: protocols
+      .filter((p) => p.registry)
+      .map((p) => ({ text: m.formatFor(p.id, 'page.registry', { protocol: m.format(`protocols.${p.id}.name`), date: dates.format(new Date(`${p.registry!.updated}T00:00:00Z`)) }), href: p.registry!.source })),
+    licence: data.site.licence ? { text: m.format('page.licence', { licence: data.site.licence.name }), href: data.site.licence.url } : undefined,
+    facts: m.format('page.footer'),
+  };
+  byKey.set(key, footer);
+  return footer;
 }
 
 /** The trail from the locale's home: Home › SIP › …. */

@@ -143,7 +143,12 @@ export function isolateLtrRuns(text: string): string {
 /** Formats messages of one locale; compiled formatters are cached per key. */
 export class Messages {
   private readonly cache = new Map<string, IntlMessageFormat>();
-  private readonly formatted = new Map<string, string>();
+  private formatted = new Map<string, string>();
+  private previous = new Map<string, string>();
+  /** Messages without arguments, by key. */
+  private readonly plain = new Map<string, string>();
+  /** Protocol → UI key → the key formatFor uses (the protocol's own wording, or the UI message). */
+  private readonly wording = new Map<string, Map<string, string>>();
   private listFormat?: Intl.ListFormat;
 
   constructor(
@@ -167,14 +172,27 @@ export class Messages {
     // Pages repeat the same messages with the same arguments (a code's texts, labels): memoize.
     let memoKey = key;
     for (const k in args) memoKey += `\u0000${k}\u0001${args[k]}`;
-    let out = this.formatted.get(memoKey);
-    if (out === undefined) {
-      out = this.formatUncached(key, args);
-      // Bounded: sentences unique to one page (intros, titles) would otherwise grow with the site.
-      if (this.formatted.size >= MEMO_LIMIT) this.formatted.clear();
-      this.formatted.set(memoKey, out);
+    if (memoKey === key) {
+      // No arguments (headings, labels, a code's texts): one entry per key, kept for the whole build.
+      let plain = this.plain.get(key);
+      if (plain === undefined) this.plain.set(key, (plain = this.formatUncached(key, args)));
+      return plain;
     }
+    let out = this.formatted.get(memoKey);
+    if (out === undefined) this.remember(memoKey, (out = this.previous.get(memoKey) ?? this.formatUncached(key, args)));
     return out;
+  }
+
+  /**
+   * Bounded: sentences unique to one page (intros, titles) would otherwise grow with the site.
+   * Two generations: messages still in use (labels, a code's texts) survive the turnover.
+   */
+  private remember(memoKey: string, text: string): void {
+    if (this.formatted.size >= MEMO_LIMIT) {
+      this.previous = this.formatted;
+      this.formatted = new Map();
+    }
+    this.formatted.set(memoKey, text);
   }
 
   private formatUncached(key: string, args: Record<string, string | number>): string {
@@ -194,12 +212,25 @@ export class Messages {
    * give one (SMTP speaks of replies, not responses), else the UI message `key`.
    */
   formatFor(protocol: string, key: string, args: Record<string, string | number> = {}): string {
-    const own = `protocols.${protocol}.ui.${key}`;
-    return this.format(this.table.has(own) ? own : key, args);
+    let keys = this.wording.get(protocol);
+    if (!keys) this.wording.set(protocol, (keys = new Map()));
+    let resolved = keys.get(key);
+    if (resolved === undefined) {
+      const own = `protocols.${protocol}.ui.${key}`;
+      keys.set(key, (resolved = this.table.has(own) ? own : key));
+    }
+    return this.format(resolved, args);
   }
 
   /** A list in this locale's style: "A, B and C" / "A, B et C" / "A、B、C". */
   list(items: string[]): string {
+    const memoKey = `\u0002${items.join('\u0000')}`;
+    let out = this.formatted.get(memoKey) ?? this.previous.get(memoKey);
+    if (out === undefined) this.remember(memoKey, (out = this.listUncached(items)));
+    return out;
+  }
+
+  private listUncached(items: string[]): string {
     this.listFormat ??= new Intl.ListFormat(this.tag, { type: 'conjunction' });
     const parts = this.listFormat.formatToParts(this.isolate ? items.map((i) => `${FSI}${i}${PDI}`) : items);
     if (!this.latinSpacing) return parts.map((p) => p.value).join('');

@@ -116,6 +116,14 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     else pages.set(name.slice(0, -'.hbs'.length), compiled);
   }
   if (!ok) return undefined;
+  // The default helpers of a locale are made once; options (profiles' links) make their own.
+  const defaults = new WeakMap<Messages, Record<string, Handlebars.HelperDelegate>>();
+  const helpersFor = (messages: Messages, renderOptions?: RenderOptions) => {
+    if (renderOptions) return HELPERS[format](messages, renderOptions);
+    let helpers = defaults.get(messages);
+    if (!helpers) defaults.set(messages, (helpers = HELPERS[format](messages, {})));
+    return helpers;
+  };
   const partialsDigest = partials.map((n) => `partials/${n}\n${sources.get(`partials/${n}`)}\n`).join('');
   const hashes = new Map(pageNames.map((n) => [n, sha256(`${n}.hbs\n${sources.get(`${n}.hbs`)}\n${partialsDigest}`)]));
   const assets = new Map<string, string>();
@@ -124,7 +132,7 @@ export function loadTemplates(templatesDir: string, root: string, format: Templa
     format,
     assets,
     hash: (template) => hashes.get(template)!,
-    render: (template, view, messages, renderOptions = {}) => pages.get(template)!(view, { helpers: HELPERS[format](messages, renderOptions) }),
+    render: (template, view, messages, renderOptions) => pages.get(template)!(view, { helpers: helpersFor(messages, renderOptions) }),
   };
 }
 

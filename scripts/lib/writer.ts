@@ -12,7 +12,7 @@
  *      written last.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hashContent, MANIFEST_NAME, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { ShardInfo } from './shard.ts';
 
@@ -38,7 +38,11 @@ export class OutputSession {
   private readonly previous: Record<string, ManifestEntry>;
   private readonly next: Record<string, ManifestEntry> = {};
   private readonly temps: { path: string; target: string; temp: string }[] = [];
+  /** Temporary files reserved for worker threads (render-pool.ts), not adopted yet: removed on abort. */
+  private readonly reserved = new Map<string, { path: string; target: string; temp: string }>();
   private readonly dirs = new Set<string>();
+  /** Folders worker threads may have made (removed on abort when left empty). */
+  private readonly reservedDirs = new Set<string>();
   private unchanged = 0;
   private shard: ShardInfo | undefined;
   private readonly release: () => void;
@@ -68,6 +72,7 @@ export class OutputSession {
   /** Writes the file's new content to a temporary file, unless its bytes are unchanged. `hash` is the content's, when already known. */
   put(path: string, content: string, input: string, hash = hashContent(content)): void {
     const target = safeTarget(this.root, path);
+    this.reserved.delete(path);
     this.next[path] = { hash, input };
     if (this.previous[path]?.hash === hash && isFile(target)) {
       this.unchanged++;
@@ -89,6 +94,42 @@ export class OutputSession {
     this.options.onProgress?.(this.temps.length);
   }
 
+  /**
+   * A temporary file for a worker thread to write a file's new bytes to, and the content hash
+   * the file had (a worker does not write the same bytes again). Until adopted, it is removed
+   * on abort.
+   */
+  reserve(path: string): { temp: string; previous: string | null } {
+    const target = safeTarget(this.root, path);
+    const temp = `${target}.tmp-${process.pid}`;
+    this.reserved.set(path, { path, target, temp });
+    this.reservedDirs.add(dirname(target));
+    return { temp, previous: this.previous[path]?.hash ?? null };
+  }
+
+  /** A worker wrote the file's new bytes to its reserved temporary file: it is swapped in on commit. */
+  adopt(path: string, input: string, hash: string): void {
+    const reserved = this.reserved.get(path);
+    if (!reserved) throw new Error(`writer: ${path} was not reserved`);
+    this.reserved.delete(path);
+    this.next[path] = { hash, input };
+    this.temps.push(reserved);
+    this.options.onProgress?.(this.temps.length);
+  }
+
+  /**
+   * A worker found the file's new bytes equal to the previous ones: keeps the file and returns
+   * true, unless it is gone (the caller then renders and puts it).
+   */
+  same(path: string, input: string, hash: string): boolean {
+    const target = safeTarget(this.root, path);
+    if (this.previous[path]?.hash !== hash || !isFile(target)) return false;
+    this.reserved.delete(path);
+    this.next[path] = { hash, input };
+    this.unchanged++;
+    return true;
+  }
+
   /** Marks the output folder as one shard of a build (recorded in its manifest). */
   setShard(shard: ShardInfo): void {
     this.shard = shard;
@@ -97,7 +138,9 @@ export class OutputSession {
   /** Removes every temporary file: the output folder is as it was. */
   abort(): void {
     for (const t of this.temps.splice(0)) tryUnlink(t.temp);
-    for (const dir of this.dirs) removeEmptyDirs(dir, this.root);
+    for (const t of this.reserved.values()) tryUnlink(t.temp);
+    this.reserved.clear();
+    for (const dir of new Set([...this.dirs, ...this.reservedDirs])) removeEmptyDirs(dir, this.root);
     this.release();
   }
 
@@ -116,6 +159,8 @@ export class OutputSession {
     }
     try {
       for (const t of this.temps) renameSync(t.temp, t.target);
+      // A reserved file is adopted or found the same (nothing written); any other is not the build's.
+      for (const t of this.reserved.values()) tryUnlink(t.temp);
       const pruned: string[] = [];
       for (const path of Object.keys(this.previous).sort()) {
         if (path in this.next) continue;
@@ -194,8 +239,9 @@ function removeTemporaries(dir: string): void {
 
 /** Resolves a planned path inside the output folder, refusing anything that escapes it. */
 function safeTarget(root: string, path: string): string {
-  const target = resolve(root, path);
-  if (path.split('/').some((s) => s === '..' || s === '') || !target.startsWith(root + sep)) {
+  // Relative segments only ("", "." and ".." refused), so joining cannot leave the folder.
+  const target = join(root, path);
+  if (path.split('/').some((s) => s === '..' || s === '' || s === '.') || isAbsolute(path) || !target.startsWith(root + sep)) {
     throw new OutputError(`refusing to write outside the output folder: ${path}`);
   }
   return target;
