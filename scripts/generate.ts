@@ -22,7 +22,7 @@ Builds every comparison article from data/ and templates/ into out/.
   --redirect-stubs  also write HTML pages at the reverse-order URLs that send readers
                     to the canonical page (for static hosts without redirects)
   --workers N       threads that render, this one included (default: one per CPU,
-                    at most 4; 1 renders in-process; builds with fewer than 500 files
+                    at most 4; 1 renders in-process; builds with fewer than 3,000 files
                     to render stay in-process)
   --shard I/N       build only the I-th of N deterministic parts of the files, with
                     their own manifest (combine the parts with npm run merge)
@@ -72,7 +72,7 @@ void runCommand('generate', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const { written, unchanged, pruned } = result.write;
     process.stdout.write(
-      `generate: ${result.pages} pages, ${result.files} files in ${rel(paths.root, paths.outDir)}/ — ${written.length} written, ${unchanged} unchanged, ${pruned.length} pruned — ${seconds} s\n`,
+      `generate: ${result.pages} pages, ${result.files} files in ${rel(paths.root, paths.outDir)}/ — ${written.length} written, ${unchanged} unchanged, ${pruned.length} pruned${result.upToDate ? ' (no input changed since the last build)' : ''} — ${seconds} s\n`,
     );
   }
 });

@@ -9,6 +9,7 @@ import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkdownInline } from '../scripts/lib/escape.ts';
 import { hashContent } from '../scripts/lib/manifest.ts';
+import { FINGERPRINT_NAME } from '../scripts/lib/writer.ts';
 import { build } from '../scripts/lib/pipeline.ts';
 import { fullBuild, type FullBuild } from './full-build.ts';
 import { REPO, tempProject } from './project.ts';
@@ -144,9 +145,12 @@ describe('full build of the bundled data', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('records every written file in the manifest with its true hash', () => {
+  it('records every written file in the manifest with its true hash, and the fingerprint of a build without warnings beside it', () => {
     const manifest = JSON.parse(site.read('manifest.json')) as { files: Record<string, { hash: string }> };
-    expect(Object.keys(manifest.files).sort()).toEqual(site.paths.filter((p) => p !== 'manifest.json').sort());
+    expect(Object.keys(manifest.files).sort()).toEqual(site.paths.filter((p) => p !== 'manifest.json' && p !== FINGERPRINT_NAME).sort());
+    const fingerprint = JSON.parse(site.read(FINGERPRINT_NAME)) as { hash: string; pages: number; files: number };
+    expect(fingerprint.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprint.files).toBe(Object.keys(manifest.files).length);
     const wrong = Object.entries(manifest.files).filter(([path, entry]) => hashContent(site.read(path)) !== entry.hash);
     expect(wrong.map(([p]) => p)).toEqual([]);
   });

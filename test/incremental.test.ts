@@ -3,12 +3,12 @@
  * exactly the files whose bytes change, removed codes are pruned, files the
  * generator does not own survive, and a failed run leaves out/ as it was.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataError } from '../scripts/lib/diagnostics.ts';
 import { build } from '../scripts/lib/pipeline.ts';
-import { OutputError } from '../scripts/lib/writer.ts';
+import { FINGERPRINT_NAME, OutputError } from '../scripts/lib/writer.ts';
 import { REPO, snapshotDir, tempProject } from './project.ts';
 
 const projects: ReturnType<typeof tempProject>[] = [];
@@ -43,6 +43,44 @@ describe('incremental builds', () => {
     expect(second.write.pruned).toEqual([]);
     // Decided from input hashes: nothing was even rendered again.
     expect(second.rendered).toBe(0);
+  });
+
+  it('recognises a rebuild with nothing changed from its input fingerprint, and nothing else', () => {
+    const p = project();
+    const first = build(p);
+    expect(first.upToDate).toBe(false);
+    const again = build(p);
+    expect(again.upToDate).toBe(true);
+    expect([again.pages, again.files, again.write.unchanged, again.write.written.length]).toEqual([first.pages, first.files, first.files, 0]);
+    // Options that shape the output are part of it; the number of threads is not.
+    expect(build(p, { workers: 2 }).upToDate).toBe(true);
+    expect(build(p, { locales: ['fr'] }).upToDate).toBe(false);
+    expect(build(p).upToDate).toBe(false);
+    expect(build(p).upToDate).toBe(true);
+    // A comment in a data file: another fingerprint; decided file by file, nothing is written.
+    const file = join(p.root, 'data/protocols/sip/codes/180.yaml');
+    writeFileSync(file, `# a comment\n${readFileSync(file, 'utf8')}`);
+    const commented = build(p);
+    expect([commented.upToDate, commented.write.written.length]).toEqual([false, 0]);
+    expect(build(p).upToDate).toBe(true);
+    // A deleted output file is written again.
+    const html = [...snapshotDir(p.outDir).keys()].find((f) => f.endsWith('/index.html') && f.includes('-vs-'))!;
+    rmSync(join(p.outDir, html));
+    const restored = build(p);
+    expect([restored.upToDate, restored.write.written]).toEqual([false, [html]]);
+  });
+
+  it('records no fingerprint after a build with warnings, so that they are reported again', () => {
+    const p = project();
+    // A French code text left untranslated: its pages are not published, with a warning.
+    const file = join(p.root, 'data/locales/fr/protocols/sip/codes/407.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, 'name:'));
+    const first = build(p);
+    expect(first.warnings.length).toBeGreaterThan(0);
+    expect(existsSync(join(p.outDir, FINGERPRINT_NAME))).toBe(false);
+    const again = build(p);
+    expect(again.upToDate).toBe(false);
+    expect(again.warnings).toEqual(first.warnings);
   });
 
   it('after adding a code, writes exactly the new and changed files', () => {

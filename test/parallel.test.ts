@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, formatDiagnostic } from '../scripts/lib/diagnostics.ts';
 import { MergeError, mergeShards } from '../scripts/lib/merge.ts';
-import { build, defaultPaths, type BuildOptions } from '../scripts/lib/pipeline.ts';
+import { build, defaultPaths, WORKER_THRESHOLD, type BuildOptions } from '../scripts/lib/pipeline.ts';
 import { writeSyntheticProject } from '../scripts/lib/synthetic.ts';
 import { BAD } from './bad-fixtures.ts';
 import { REPO, snapshotDir } from './project.ts';
@@ -62,7 +62,7 @@ describe('worker pool', () => {
 
   it('stays in-process for a small build', () => {
     const r = build(paths('small'), { workers: 2 });
-    expect(r.rendered).toBeLessThan(500);
+    expect(r.rendered).toBeLessThan(WORKER_THRESHOLD);
     expect(r.renderedByWorkers).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPaths, type ProjectPaths } from '../scripts/lib/pipeline.ts';
+import { FINGERPRINT_NAME } from '../scripts/lib/writer.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MINI = join(REPO, 'test/fixtures/mini');
@@ -29,7 +30,7 @@ export function tempProject(options: { dataFrom?: string; overlay?: string; root
   return { ...defaultPaths(root), cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Every file under `dir` → its content, sorted by path. */
+/** Every file under `dir` → its content, sorted by path; but the build's fingerprint record, which names its inputs, not its output. */
 export function snapshotDir(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;
@@ -37,7 +38,7 @@ export function snapshotDir(dir: string): Map<string, string> {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+      else if (name !== FINGERPRINT_NAME) out.set(relative(dir, p).split('\\').join('/'), readFileSync(p, 'utf8'));
     }
   };
   walk(dir);

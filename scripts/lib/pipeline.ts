@@ -18,7 +18,8 @@ import type { OutputFormat } from './schema.ts';
 import { checkProfile, GENERIC_PROFILE, listProfiles, loadProfile, planProfile, type LoadedProfile } from './profiles.ts';
 import { loadTemplates } from './templates.ts';
 import { validateData, type DataSet } from './validate.ts';
-import { OutputSession, type WriteOptions, type WriteResult } from './writer.ts';
+import { OutputSession, upToDate, type WriteOptions, type WriteResult } from './writer.ts';
+import { inputFingerprint } from './fingerprint.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -104,6 +105,8 @@ export interface BuildResult {
   rendered: number;
   /** Of those, files rendered by worker threads. */
   renderedByWorkers: number;
+  /** Nothing had changed since the last build into this folder (same input fingerprint): nothing was loaded. */
+  upToDate: boolean;
   write: WriteResult;
   warnings: Diagnostic[];
   coverage: LocaleCoverage[];
@@ -120,6 +123,12 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     if (!known.includes(profile)) throw new UsageError(`unknown profile "${profile}"; use ${[GENERIC_PROFILE, ...known].join(', ')}`);
     if (options.formats) throw new UsageError(`--format applies to the generic output only; profile "${profile}" decides its own files`);
     if (options.shard) throw new UsageError(`--shard applies to the generic output only`);
+  }
+  // Nothing changed since a build without warnings into this folder: nothing to load, render or write.
+  const fingerprint = options.shard ? undefined : buildFingerprint(paths, profile, options);
+  const done = fingerprint && upToDate(paths.outDir, fingerprint);
+  if (done) {
+    return { pages: done.pages, files: done.files, rendered: 0, renderedByWorkers: 0, upToDate: true, write: { written: [], unchanged: done.files, pruned: [] }, warnings: [], coverage: [] };
   }
   const check = checkProject(paths, profile === undefined ? options : { ...options, formats: ['md'], profiles: [profile] });
   const { bag, data, index } = check;
@@ -210,12 +219,30 @@ export function build(paths: ProjectPaths, options: BuildOptions = {}): BuildRes
     throw new DataError(bag.sorted());
   }
   if (shardPlan) session.setShard(shardPlan.info());
+  const warnings = bag.sorted().filter((d) => d.severity === 'warning');
+  // Only a build with nothing to report may be skipped next time (its warnings would not be printed again).
+  const clean = !warnings.length && check.coverage.every((c) => !c.missing.length && !c.stale.length);
+  if (fingerprint && clean) session.setFingerprint({ hash: fingerprint, pages, files });
   const write = session.commit();
-  return { pages, files, rendered, renderedByWorkers: queue.byWorkers, write, warnings: bag.sorted().filter((d) => d.severity === 'warning'), coverage: check.coverage };
+  return { pages, files, rendered, renderedByWorkers: queue.byWorkers, upToDate: false, write, warnings, coverage: check.coverage };
 }
 
-/** Renders a build needs before starting worker threads pays for their start (each loads the project). */
-export const WORKER_THRESHOLD = 500;
+/** What a build reads and the options that shape its output (not those that only change how it runs: workers, progress). */
+function buildFingerprint(paths: ProjectPaths, profile: string | undefined, options: BuildOptions): string {
+  const { strict, locales, protocols, formats, redirectStubs } = options;
+  return inputFingerprint({
+    dataDir: paths.dataDir,
+    templatesDir: paths.templatesDir,
+    profileDir: profile === undefined ? undefined : join(profilesDirOf(paths), profile),
+    options: { strict: strict ?? false, locales, protocols, formats, redirectStubs: redirectStubs ?? false, profile: profile ?? null },
+  });
+}
+
+/**
+ * Renders a build needs, done and still to come, before starting worker threads pays for their
+ * start (each loads the project, 1–3 s: about as long as rendering a few thousand files).
+ */
+export const WORKER_THRESHOLD = 3000;
 
 /**
  * One rendering thread per CPU, the main thread included, at most four (each worker holds

@@ -65,6 +65,7 @@ export class RenderQueue {
   private readonly sent = new Map<number, Slot[][]>();
   private pool: RenderPool | undefined;
   private renders = 0;
+  private keptSoFar = 0;
   private tick = 0;
   /** Files sent to the workers. */
   byWorkers = 0;
@@ -73,6 +74,7 @@ export class RenderQueue {
 
   /** A file kept without rendering. */
   kept(file: QueuedFile): void {
+    this.keptSoFar++;
     this.push(file, { kind: 'kept' });
   }
 
@@ -80,7 +82,9 @@ export class RenderQueue {
   render(file: QueuedFile): void {
     this.renders++;
     const { workers, threshold } = this.options;
-    if (!this.pool && workers > 1 && this.renders >= threshold && this.options.remaining() >= threshold) this.pool = this.options.startPool(workers - 1);
+    // Files still to render, estimated from the share rendered so far (an incremental build keeps most).
+    const toCome = () => (this.renders / (this.renders + this.keptSoFar)) * this.options.remaining();
+    if (!this.pool && workers > 1 && this.renders >= threshold && toCome() >= threshold) this.pool = this.options.startPool(workers - 1);
     if (this.pool?.alive && file.page && file.format) {
       this.toBatch(file);
     } else {

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { hashContent, MANIFEST_NAME, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
+import { hashContent, MANIFEST_NAME, readManifest, readWholeManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { ShardInfo } from './shard.ts';
 
 export interface WriteResult {
@@ -45,6 +45,7 @@ export class OutputSession {
   private readonly reservedDirs = new Set<string>();
   private unchanged = 0;
   private shard: ShardInfo | undefined;
+  private fingerprint: Fingerprint | undefined;
   private readonly release: () => void;
   private readonly write: (path: string, content: string) => void;
 
@@ -135,6 +136,15 @@ export class OutputSession {
     this.shard = shard;
   }
 
+  /**
+   * Records the build's input fingerprint (fingerprint.ts) beside the manifest, in
+   * FINGERPRINT_NAME: a rebuild with the same one has nothing to do. A commit without one
+   * removes the previous one.
+   */
+  setFingerprint(fingerprint: Fingerprint): void {
+    this.fingerprint = fingerprint;
+  }
+
   /** Removes every temporary file: the output folder is as it was. */
   abort(): void {
     for (const t of this.temps.splice(0)) tryUnlink(t.temp);
@@ -158,6 +168,9 @@ export class OutputSession {
       }
     }
     try {
+      // The previous fingerprint goes first: a commit cut short must never look up to date.
+      const fingerprintPath = join(this.root, FINGERPRINT_NAME);
+      tryUnlink(fingerprintPath);
       for (const t of this.temps) renameSync(t.temp, t.target);
       // A reserved file is adopted or found the same (nothing written); any other is not the build's.
       for (const t of this.reserved.values()) tryUnlink(t.temp);
@@ -169,12 +182,47 @@ export class OutputSession {
         removeEmptyDirs(dirname(target), this.root);
       }
       if (manifestChanged) renameSync(`${manifestPath}.tmp-${process.pid}`, manifestPath);
+      if (this.fingerprint) writeFileSync(fingerprintPath, `${JSON.stringify(this.fingerprint, null, 2)}\n`);
       return { written: this.temps.map((t) => t.path), unchanged: this.unchanged, pruned };
     } catch (e) {
       throw new OutputError(`cannot update ${shown(this.root)}: ${describe(e)}`);
     } finally {
       this.release();
     }
+  }
+}
+
+/** Beside the manifest: the input fingerprint of the last build, written only when it reported nothing. */
+export const FINGERPRINT_NAME = '.codecompare-fingerprint.json';
+
+/** A build's input fingerprint (fingerprint.ts) and what it built: its page and file counts. */
+export interface Fingerprint {
+  hash: string;
+  pages: number;
+  files: number;
+}
+
+/**
+ * Whether an output folder holds exactly what a build with this input fingerprint writes: the
+ * last build recorded that fingerprint and every file its manifest lists still exists. Read
+ * under the lock, so that a build writing meanwhile is never taken for finished.
+ */
+export function upToDate(outDir: string, fingerprint: string): Fingerprint | undefined {
+  const root = resolve(outDir);
+  const path = join(root, FINGERPRINT_NAME);
+  if (!existsSync(path)) return undefined;
+  const release = acquireLock(root);
+  try {
+    const recorded = JSON.parse(readFileSafe(path) || 'null') as Fingerprint | null;
+    if (recorded?.hash !== fingerprint) return undefined;
+    const m = readWholeManifest(root);
+    if (!m) return undefined;
+    for (const file of Object.keys(m.files)) if (!isFile(safeTarget(root, file))) return undefined;
+    return recorded;
+  } catch {
+    return undefined;
+  } finally {
+    release();
   }
 }
 
