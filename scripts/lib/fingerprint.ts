@@ -1,9 +1,9 @@
 /**
  * The input fingerprint of a build: one hash of every file it reads (data, templates, the
  * export profile's folder), of the generator's own code and of the options that shape its
- * output. The manifest of a build without warnings records it (writer.ts), so that a rebuild
- * with nothing changed is recognised before the project is even loaded (README "How files
- * are written"). Any edit — a comment in a YAML file, a new file, a changed option — gives
+ * output. A build without warnings records it beside the manifest (writer.ts
+ * `FINGERPRINT_NAME`), so that a rebuild with nothing changed is recognised before the
+ * project is even loaded (README "How files are written"). Any edit — a comment in a YAML file, a new file, a changed option — gives
  * another fingerprint, and the build then decides file by file from its input hashes.
  */
 import { createHash, type Hash } from 'node:crypto';

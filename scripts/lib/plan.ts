@@ -9,7 +9,7 @@ import { codePath, homePath, protocolPath, type Page, type SiteIndex } from './p
 import { htmlFile, outputPath, renderArticle, renderHtmlPage, type Renderers } from './render.ts';
 import type { OutputFormat } from './schema.ts';
 import { netlifyRedirects, nginxRedirectMap, redirectPairs, robotsTxt, SITEMAP_LIMIT, sitemapIndexXml, sitemapXml } from './seo.ts';
-import { PageSignatures } from './signature.ts';
+import { PageSignatures, stringsText } from './signature.ts';
 import { codePageView, homeView, htmlArticle, protocolView, redirectView, rootView, sitemapEntries } from './site-views.ts';
 import type { PageTemplate } from './templates.ts';
 import type { LocaleData } from './validate.ts';
@@ -119,7 +119,7 @@ function* planSite(index: SiteIndex, templates: Renderers, filter: BuildFilter, 
   const stringsOf = new Map<LocaleData, string>();
   const stringsHash = (locale: LocaleData) => {
     let h = stringsOf.get(locale);
-    if (h === undefined) stringsOf.set(locale, (h = tableHash(locale)));
+    if (h === undefined) stringsOf.set(locale, (h = sha256(stringsText(locale))));
     return h;
   };
   const page = (path: string, template: PageTemplate, view: object, locale = data.source): PlannedFile => ({
@@ -178,12 +178,6 @@ export function inScope(filter: BuildFilter, path: string): boolean {
   if (filter.locales && !filter.locales.includes(locale)) return false;
   if (!rest.length) return true;
   return !filter.protocols || filter.protocols.includes(protocol);
-}
-
-/** Hash of every string of a locale's table. */
-function tableHash(locale: LocaleData): string {
-  const lines = [...locale.strings].map(([k, e]) => `${k}=${e.source}`);
-  return sha256(lines.sort().join('\n'));
 }
 
 /** Reverse-order URL paths → canonical URL paths, for every published page. */

@@ -59,12 +59,10 @@ export class PageSignatures {
     let h = this.global.get(key);
     if (h === undefined) {
       const { site, locales, source } = this.index.data;
-      const strings = [...locale.strings]
-        .filter(([k]) => !/^protocols\.[^.]+\.codes\./.test(k))
-        .sort(([x], [y]) => (x < y ? -1 : 1))
-        .map(([k, e]) => `${k}=${e.source}`);
       h = sha256(
-        JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol, protocol.registry ?? null]) + '\n' + strings.join('\n'),
+        JSON.stringify([site, locales.map((l) => [l.id, l.info]), source.id, locale.info, protocol.protocol, protocol.registry ?? null]) +
+          '\n' +
+          stringsText(locale, (k) => !/^protocols\.[^.]+\.codes\./.test(k)),
       );
       this.global.set(key, h);
     }
@@ -77,13 +75,18 @@ export class PageSignatures {
     let h = this.codes.get(key);
     if (h === undefined) {
       const prefix = `protocols.${protocol.id}.codes.${code}.`;
-      const texts = [...locale.strings]
-        .filter(([k]) => k.startsWith(prefix))
-        .sort(([x], [y]) => (x < y ? -1 : 1))
-        .map(([k, e]) => `${k}=${e.source}`);
-      h = sha256(JSON.stringify(protocol.byCode.get(code) ?? null) + '\n' + texts.join('\n'));
+      h = sha256(JSON.stringify(protocol.byCode.get(code) ?? null) + '\n' + stringsText(locale, (k) => k.startsWith(prefix)));
       this.codes.set(key, h);
     }
     return h;
   }
+}
+
+/** The strings of a locale's table that `keep` selects, as `key=source` lines sorted by key: what a hash of them reads. */
+export function stringsText(locale: LocaleData, keep: (key: string) => boolean = () => true): string {
+  return [...locale.strings]
+    .filter(([k]) => keep(k))
+    .sort(([x], [y]) => (x < y ? -1 : 1))
+    .map(([k, e]) => `${k}=${e.source}`)
+    .join('\n');
 }
